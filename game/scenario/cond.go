@@ -1,0 +1,397 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+)
+
+// MaxCondLen is the longest condition accepted, in bytes. Conditions are
+// meant to be short; a longer one is almost always a paste gone wrong.
+const MaxCondLen = 400
+
+// Cond is a compiled condition over a scenario's meters and flags, such as
+// `stalin >= 60 and not bomb_secret`.
+//
+// Conditions are parsed and type-checked with expr-lang/expr when the file
+// loads, then compiled into a small tree that is evaluated without
+// allocating: choosing must cost nothing beyond the history record.
+type Cond struct {
+	Src  string
+	Pos  Pos
+	root *cnode
+}
+
+type opcode uint8
+
+const (
+	opNum opcode = iota
+	opMeter
+	opFlag
+	opBool
+	opNot
+	opNeg
+	opAnd
+	opOr
+	opAdd
+	opSub
+	opMul
+	opDiv
+	opLt
+	opLe
+	opGt
+	opGe
+	opEq
+	opNe
+)
+
+type cnode struct {
+	op     opcode
+	isBool bool
+	a, b   *cnode
+	val    float64 // opNum; opBool uses val != 0
+	idx    int     // opMeter, opFlag
+}
+
+// Eval reports whether the condition holds for the given meter values and flags.
+// A nil condition always holds.
+func (c *Cond) Eval(meters []int, flags []bool) bool {
+	if c == nil {
+		return true
+	}
+	return c.root.truth(meters, flags)
+}
+
+func (n *cnode) truth(m []int, f []bool) bool {
+	switch n.op {
+	case opFlag:
+		return f[n.idx]
+	case opBool:
+		return n.val != 0
+	case opNot:
+		return !n.a.truth(m, f)
+	case opAnd:
+		return n.a.truth(m, f) && n.b.truth(m, f)
+	case opOr:
+		return n.a.truth(m, f) || n.b.truth(m, f)
+	case opLt:
+		return n.a.num(m, f) < n.b.num(m, f)
+	case opLe:
+		return n.a.num(m, f) <= n.b.num(m, f)
+	case opGt:
+		return n.a.num(m, f) > n.b.num(m, f)
+	case opGe:
+		return n.a.num(m, f) >= n.b.num(m, f)
+	case opEq:
+		if n.a.isBool {
+			return n.a.truth(m, f) == n.b.truth(m, f)
+		}
+		return n.a.num(m, f) == n.b.num(m, f)
+	case opNe:
+		if n.a.isBool {
+			return n.a.truth(m, f) != n.b.truth(m, f)
+		}
+		return n.a.num(m, f) != n.b.num(m, f)
+	}
+	return n.num(m, f) != 0
+}
+
+func (n *cnode) num(m []int, f []bool) float64 {
+	switch n.op {
+	case opNum:
+		return n.val
+	case opMeter:
+		return float64(m[n.idx])
+	case opNeg:
+		return -n.a.num(m, f)
+	case opAdd:
+		return n.a.num(m, f) + n.b.num(m, f)
+	case opSub:
+		return n.a.num(m, f) - n.b.num(m, f)
+	case opMul:
+		return n.a.num(m, f) * n.b.num(m, f)
+	case opDiv:
+		return n.a.num(m, f) / n.b.num(m, f)
+	}
+	if n.truth(m, f) {
+		return 1
+	}
+	return 0
+}
+
+// Meters returns the indices of the meters the condition reads, each once.
+func (c *Cond) Meters() []int { return c.collect(opMeter) }
+
+// FlagsUsed returns the indices of the flags the condition reads, each once.
+func (c *Cond) FlagsUsed() []int { return c.collect(opFlag) }
+
+func (c *Cond) collect(op opcode) []int {
+	if c == nil {
+		return nil
+	}
+	var out []int
+	var walk func(n *cnode)
+	walk = func(n *cnode) {
+		if n == nil {
+			return
+		}
+		if n.op == op && !containsInt(out, n.idx) {
+			out = append(out, n.idx)
+		}
+		walk(n.a)
+		walk(n.b)
+	}
+	walk(c.root)
+	return out
+}
+
+// Thresholds returns, for each meter the condition compares directly with a
+// number, the numbers it is compared with. The checker uses them to find
+// states where every reply of an event is locked.
+func (c *Cond) Thresholds() map[int][]float64 {
+	out := map[int][]float64{}
+	if c == nil {
+		return out
+	}
+	var walk func(n *cnode)
+	walk = func(n *cnode) {
+		if n == nil {
+			return
+		}
+		switch n.op {
+		case opLt, opLe, opGt, opGe, opEq, opNe:
+			if n.a.op == opMeter && n.b.op == opNum {
+				out[n.a.idx] = append(out[n.a.idx], n.b.val)
+			} else if n.b.op == opMeter && n.a.op == opNum {
+				out[n.b.idx] = append(out[n.b.idx], n.a.val)
+			}
+		}
+		walk(n.a)
+		walk(n.b)
+	}
+	walk(c.root)
+	return out
+}
+
+// Arithmetic reports whether the condition does arithmetic on meters, which
+// makes Thresholds an incomplete description of where its truth changes.
+func (c *Cond) Arithmetic() bool {
+	if c == nil {
+		return false
+	}
+	var walk func(n *cnode) bool
+	walk = func(n *cnode) bool {
+		if n == nil {
+			return false
+		}
+		switch n.op {
+		case opAdd, opSub, opMul, opDiv, opNeg:
+			return true
+		}
+		return walk(n.a) || walk(n.b)
+	}
+	return walk(c.root)
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// condError is a problem inside a condition, at a rune offset into its text.
+type condError struct {
+	Offset int
+	Msg    string
+}
+
+func (e *condError) Error() string { return e.Msg }
+
+// condEnv describes the names a condition may use.
+type condEnv struct {
+	meters map[string]int
+	flags  map[string]int
+	names  []string // every meter and flag id, for suggestions
+	cfg    map[string]any
+}
+
+func newCondEnv(meters []Meter, flags []Flag) *condEnv {
+	env := &condEnv{meters: map[string]int{}, flags: map[string]int{}, cfg: map[string]any{}}
+	for i, m := range meters {
+		env.meters[m.ID] = i
+		env.names = append(env.names, m.ID)
+		env.cfg[m.ID] = 0
+	}
+	for i, f := range flags {
+		if _, dup := env.meters[f.ID]; dup {
+			continue
+		}
+		env.flags[f.ID] = i
+		env.names = append(env.names, f.ID)
+		env.cfg[f.ID] = false
+	}
+	return env
+}
+
+// compileCond parses, type-checks and compiles src. Errors carry the rune
+// offset of the problem inside src and a message written for a teacher.
+func compileCond(src string, env *condEnv) (*cnode, error) {
+	if strings.TrimSpace(src) == "" {
+		return nil, &condError{0, "the condition is empty"}
+	}
+	if len(src) > MaxCondLen {
+		return nil, &condError{0, fmt.Sprintf("the condition is %d characters long; the limit is %d: split the idea into a flag set earlier, or simplify", len(src), MaxCondLen)}
+	}
+	if i := strings.Index(src, "="); i >= 0 && !strings.Contains(src, "==") && !strings.ContainsAny(src, "<>!") {
+		return nil, &condError{runeOffset(src, i), "a single = does not compare: write == (for example `stalin == 50`)"}
+	}
+	cfg := conf.New(env.cfg)
+	cfg.Optimize = false
+	cfg.MaxNodes = 200
+	cfg.Strict = true
+	tree, err := parser.ParseWithConfig(src, cfg)
+	if err != nil {
+		return nil, translateExprError(src, err, env)
+	}
+	// Reject what conditions do not support before the checker sees it, so the
+	// message names the construct rather than a type.
+	if err := supported(tree.Node); err != nil {
+		return nil, err
+	}
+	typ, err := checker.Check(tree, cfg)
+	if err != nil {
+		return nil, translateExprError(src, err, env)
+	}
+	if typ == nil || typ.Kind() != reflect.Bool {
+		return nil, &condError{0, fmt.Sprintf("`%s` is a number, not true or false: compare it with something, for example `%s > 50`", src, strings.TrimSpace(src))}
+	}
+	return build(tree.Node, env), nil
+}
+
+func supported(n ast.Node) error {
+	switch n := n.(type) {
+	case *ast.IdentifierNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode:
+		return nil
+	case *ast.UnaryNode:
+		switch n.Operator {
+		case "not", "!", "-", "+":
+			return supported(n.Node)
+		}
+	case *ast.BinaryNode:
+		switch n.Operator {
+		case "and", "&&", "or", "||", "<", "<=", ">", ">=", "==", "!=", "+", "-", "*", "/":
+			if err := supported(n.Left); err != nil {
+				return err
+			}
+			return supported(n.Right)
+		}
+		return &condError{n.Location().From, fmt.Sprintf("`%s` is not allowed in a condition; use < <= > >= == != and or not + - * /", n.Operator)}
+	case *ast.StringNode:
+		return &condError{n.Location().From, "text in quotes cannot be used in a condition: use meter and flag ids without quotes"}
+	case *ast.CallNode, *ast.BuiltinNode:
+		return &condError{n.Location().From, "functions cannot be used in a condition; use meters, flags, numbers and < <= > >= == != and or not + - * /"}
+	}
+	return &condError{n.Location().From, "this cannot be used in a condition; use meters, flags, numbers and < <= > >= == != and or not + - * /"}
+}
+
+func build(n ast.Node, env *condEnv) *cnode {
+	switch n := n.(type) {
+	case *ast.IdentifierNode:
+		if i, ok := env.meters[n.Value]; ok {
+			return &cnode{op: opMeter, idx: i}
+		}
+		return &cnode{op: opFlag, idx: env.flags[n.Value], isBool: true}
+	case *ast.IntegerNode:
+		return &cnode{op: opNum, val: float64(n.Value)}
+	case *ast.FloatNode:
+		return &cnode{op: opNum, val: n.Value}
+	case *ast.BoolNode:
+		v := 0.0
+		if n.Value {
+			v = 1
+		}
+		return &cnode{op: opBool, val: v, isBool: true}
+	case *ast.UnaryNode:
+		a := build(n.Node, env)
+		switch n.Operator {
+		case "not", "!":
+			return &cnode{op: opNot, a: a, isBool: true}
+		case "-":
+			return &cnode{op: opNeg, a: a}
+		}
+		return a
+	case *ast.BinaryNode:
+		a, b := build(n.Left, env), build(n.Right, env)
+		ops := map[string]opcode{
+			"and": opAnd, "&&": opAnd, "or": opOr, "||": opOr,
+			"<": opLt, "<=": opLe, ">": opGt, ">=": opGe, "==": opEq, "!=": opNe,
+			"+": opAdd, "-": opSub, "*": opMul, "/": opDiv,
+		}
+		op := ops[n.Operator]
+		isBool := op <= opOr && op >= opAnd || op >= opLt
+		return &cnode{op: op, a: a, b: b, isBool: isBool}
+	}
+	panic(fmt.Sprintf("scenario: condition node %T passed the check but cannot be built", n))
+}
+
+func translateExprError(src string, err error, env *condEnv) error {
+	var fe *file.Error
+	if !errors.As(err, &fe) {
+		return &condError{0, err.Error()}
+	}
+	off := fe.From
+	msg := fe.Message
+	switch {
+	case strings.HasPrefix(msg, "unknown name "):
+		name := strings.TrimPrefix(msg, "unknown name ")
+		msg = fmt.Sprintf("unknown meter or flag `%s` in the condition", name)
+		if s := Nearest(name, env.names); s != "" {
+			msg += fmt.Sprintf("; did you mean `%s`?", s)
+		} else if len(env.names) > 0 {
+			msg += fmt.Sprintf(" (the meters and flags are: %s)", strings.Join(quoteAll(env.names), ", "))
+		} else {
+			msg += " (this scenario has no meters or flags)"
+		}
+	case strings.Contains(msg, "mismatched types"):
+		msg = fmt.Sprintf("this mixes numbers and yes/no flags (%s): compare meters with numbers, and use flags alone or with not", strings.TrimPrefix(msg, "invalid operation: "))
+	case strings.HasPrefix(msg, "unexpected token EOF"):
+		msg = "the condition stops too early: something is missing at its end"
+	case strings.HasPrefix(msg, "unexpected token"):
+		msg = "unexpected " + describeToken(strings.TrimPrefix(msg, "unexpected token ")) + " in the condition"
+	case strings.Contains(msg, "unexpected end of"):
+		msg = "the condition stops too early: " + msg
+	case strings.HasPrefix(msg, "literal not terminated"):
+		msg = "a quote is not closed (and text in quotes cannot be used in a condition anyway)"
+	}
+	return &condError{off, msg}
+}
+
+func describeToken(tok string) string {
+	// expr prints tokens as Kind("value").
+	if i := strings.Index(tok, "(\""); i >= 0 && strings.HasSuffix(tok, "\")") {
+		return "`" + tok[i+2:len(tok)-2] + "`"
+	}
+	return tok
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = "`" + s + "`"
+	}
+	return out
+}
+
+func runeOffset(s string, byteOff int) int {
+	return len([]rune(s[:byteOff]))
+}
