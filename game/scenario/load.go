@@ -977,4 +977,3 @@ func (l *loader) dateRange() {
 		}
 	}
 }
-

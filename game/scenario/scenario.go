@@ -177,10 +177,10 @@ type EffectOp uint8
 
 // The effect operations.
 const (
-	Add     EffectOp = iota // +N or -N
-	FairUp                  // %+N: N percent of the distance to the maximum
-	FairDown                // %-N: N percent of the distance to the minimum
-	SetTo                   // =N
+	Add      EffectOp = iota // +N or -N
+	FairUp                   // %+N: N percent of the distance to the maximum
+	FairDown                 // %-N: N percent of the distance to the minimum
+	SetTo                    // =N
 )
 
 // Effect changes one meter.
