@@ -341,3 +341,30 @@ func (r *Run) Reset() {
 	r.event, r.ending = -1, -1
 	r.advance(r.s.Start)
 }
+
+// Snapshot is the part of a run's state that decides its future: where it
+// is, the meters, the flags and the triggers already fired. The explorer
+// walks snapshots instead of whole runs.
+type Snapshot struct {
+	Event, Ending int
+	Meters        []int
+	Flags, Fired  []bool
+}
+
+// Snapshot copies the run's state into dst, reusing its slices.
+func (r *Run) Snapshot(dst *Snapshot) {
+	dst.Event, dst.Ending = r.event, r.ending
+	dst.Meters = append(dst.Meters[:0], r.meters...)
+	dst.Flags = append(dst.Flags[:0], r.flags...)
+	dst.Fired = append(dst.Fired[:0], r.fired...)
+}
+
+// Restore puts the run in the state sn and forgets its history.
+func (r *Run) Restore(sn *Snapshot) {
+	r.event, r.ending = sn.Event, sn.Ending
+	copy(r.meters, sn.Meters)
+	copy(r.flags, sn.Flags)
+	copy(r.fired, sn.Fired)
+	r.steps = r.steps[:0]
+	r.log = r.log[:0]
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
@@ -223,10 +224,14 @@ type condEnv struct {
 	flags  map[string]int
 	names  []string // every meter and flag id, for suggestions
 	cfg    map[string]any
+	conf   *conf.Config
+	// done remembers compiled conditions: scenarios repeat the same ones
+	// (`home < 40`) many times, and a compiled tree is never changed.
+	done map[string]*cnode
 }
 
 func newCondEnv(meters []Meter, flags []Flag) *condEnv {
-	env := &condEnv{meters: map[string]int{}, flags: map[string]int{}, cfg: map[string]any{}}
+	env := &condEnv{meters: map[string]int{}, flags: map[string]int{}, cfg: map[string]any{}, done: map[string]*cnode{}}
 	for i, m := range meters {
 		env.meters[m.ID] = i
 		env.names = append(env.names, m.ID)
@@ -255,10 +260,16 @@ func compileCond(src string, env *condEnv) (*cnode, error) {
 	if i := strings.Index(src, "="); i >= 0 && !strings.Contains(src, "==") && !strings.ContainsAny(src, "<>!") {
 		return nil, &condError{runeOffset(src, i), "a single = does not compare: write == (for example `stalin == 50`)"}
 	}
-	cfg := conf.New(env.cfg)
-	cfg.Optimize = false
-	cfg.MaxNodes = 200
-	cfg.Strict = true
+	if n, ok := env.done[src]; ok {
+		return n, nil
+	}
+	if env.conf == nil {
+		env.conf = conf.New(env.cfg)
+		env.conf.Optimize = false
+		env.conf.MaxNodes = 200
+		env.conf.Strict = true
+	}
+	cfg := env.conf
 	tree, err := parser.ParseWithConfig(src, cfg)
 	if err != nil {
 		return nil, translateExprError(src, err, env)
@@ -275,7 +286,9 @@ func compileCond(src string, env *condEnv) (*cnode, error) {
 	if typ == nil || typ.Kind() != reflect.Bool {
 		return nil, &condError{0, fmt.Sprintf("`%s` is a number, not true or false: compare it with something, for example `%s > 50`", src, strings.TrimSpace(src))}
 	}
-	return build(tree.Node, env), nil
+	n := build(tree.Node, env)
+	env.done[src] = n
+	return n, nil
 }
 
 func supported(n ast.Node) error {
@@ -363,7 +376,7 @@ func translateExprError(src string, err error, env *condEnv) error {
 			msg += " (this scenario has no meters or flags)"
 		}
 	case strings.Contains(msg, "mismatched types"):
-		msg = fmt.Sprintf("this mixes numbers and yes/no flags (%s): compare meters with numbers, and use flags alone or with not", strings.TrimPrefix(msg, "invalid operation: "))
+		msg = mismatchMsg(msg)
 	case strings.HasPrefix(msg, "unexpected token EOF"):
 		msg = "the condition stops too early: something is missing at its end"
 	case strings.HasPrefix(msg, "unexpected token"):
@@ -394,4 +407,21 @@ func quoteAll(ss []string) []string {
 
 func runeOffset(s string, byteOff int) int {
 	return len([]rune(s[:byteOff]))
+}
+
+var mismatchRE = regexp.MustCompile(`invalid operation: (\S+) \(mismatched types (\w+) and (\w+)\)`)
+
+// mismatchMsg explains a type error such as `stalin and hopkins_sent`.
+func mismatchMsg(msg string) string {
+	m := mismatchRE.FindStringSubmatch(msg)
+	if m == nil {
+		return "this mixes numbers and yes/no flags: compare meters with numbers (stalin >= 50), and use flags alone or with not"
+	}
+	switch m[1] {
+	case "and", "or", "&&", "||":
+		return fmt.Sprintf("`%s` joins yes/no conditions, but one side is a number (a meter): compare the meter with a number, for example `stalin >= 50 %s hopkins_sent`", m[1], m[1])
+	case "+", "-", "*", "/":
+		return fmt.Sprintf("`%s` works on numbers (meters), but one side is a flag (yes/no)", m[1])
+	}
+	return fmt.Sprintf("`%s` compares numbers, but one side is a flag (yes/no) and the other a number: use the flag alone (`hopkins_sent` or `not hopkins_sent`)", m[1])
 }

@@ -93,8 +93,12 @@ func (ds Diagnostics) String() string {
 
 // Summary says in words how many errors and warnings there are.
 func (ds Diagnostics) Summary() string {
-	e, w := ds.Count()
-	return fmt.Sprintf("%s, %s", plural(e, "error"), plural(w, "warning"))
+	return SummaryOf(ds.Count())
+}
+
+// SummaryOf says "2 errors, 1 warning".
+func SummaryOf(errors, warnings int) string {
+	return fmt.Sprintf("%s, %s", plural(errors, "error"), plural(warnings, "warning"))
 }
 
 func plural(n int, word string) string {

@@ -299,7 +299,10 @@ func (l *loader) characters(f field) {
 			c.Name = l.required(k, ff, "name", what)
 			c.Role = l.optional(ff, "role")
 			if cv, ok := ff["color"]; ok {
-				if col, ok := l.text(cv, "`color`"); ok {
+				if cv.val.Tag == "!!null" {
+					// `color: #a0202a` without quotes: the # starts a comment.
+					l.atNode(cv.key, Error, "bad-color", "the colour must be in quotes, like color: \"#a0202a\": without quotes, # starts a comment and the colour is lost")
+				} else if col, ok := l.text(cv, "`color`"); ok {
 					if colorPattern.MatchString(col) {
 						c.Color = strings.ToLower(col)
 					} else {
@@ -539,7 +542,7 @@ func (l *loader) event(i int, n *yaml.Node, firstLine map[string]int) {
 			if contains(names, k) {
 				e.Kind = Kind(k)
 			} else {
-				l.atNode(v.val, Error, "bad-kind", unknownMsg("kind of document", k, names))
+				l.atNode(v.val, Error, "bad-kind", unknownMsg("document kind", k, names))
 			}
 		}
 	}

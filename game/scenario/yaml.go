@@ -84,6 +84,9 @@ func (l *loader) yamlError(data []byte, err error) {
 			break
 		}
 	}
+	if line <= len(lines) {
+		code, hint, col = refineYAMLHint(code, hint, col, lines[:line])
+	}
 	if hint == "" {
 		l.at(line, col, Error, code, "this is not valid YAML: "+detail)
 		return
@@ -260,4 +263,41 @@ func (l *loader) idList(f field, what string) []*yaml.Node {
 	}
 	l.atNode(v, Error, "type", fmt.Sprintf("%s should be a list of names like [hopkins_sent, bomb_secret], not %s", what, describe(v)))
 	return nil
+}
+
+// refineYAMLHint looks at the offending line (the last of lines) to tell
+// apart mistakes the YAML library reports with the same words.
+func refineYAMLHint(code, hint string, col int, lines []string) (string, string, int) {
+	text := lines[len(lines)-1]
+	indent := len(text) - len(strings.TrimLeft(text, " "))
+	switch code {
+	case "yaml-colon":
+		rest := strings.TrimLeft(text, " -")
+		if i := strings.Index(rest, ": "); i >= 0 {
+			if j := strings.Index(rest[i+2:], ": "); j >= 0 {
+				// The value itself holds a colon: point at it.
+				return code, hint, len(text) - len(rest) + i + 2 + j + 1
+			}
+		}
+		// No second colon: the line is indented more than its neighbours.
+		for k := len(lines) - 2; k >= 0; k-- {
+			prev := lines[k]
+			if strings.TrimSpace(prev) == "" || strings.HasPrefix(strings.TrimSpace(prev), "#") {
+				continue
+			}
+			pi := len(prev) - len(strings.TrimLeft(prev, " "))
+			if strings.HasPrefix(strings.TrimLeft(prev, " "), "- ") {
+				pi += 2
+			}
+			if pi != indent {
+				return "yaml-indent", fmt.Sprintf("this line is indented by %d spaces but the line above by %d: keys of the same thing must start in the same column", indent, pi), col
+			}
+			break
+		}
+	case "yaml-char":
+		if i := strings.IndexAny(text, "%@`"); i >= 0 {
+			return code, hint, i + 1
+		}
+	}
+	return code, hint, col
 }
