@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-//go:embed *.yaml
+//go:embed *.yaml schema.json
 var files embed.FS
 
 // FS holds the shipped scenario files at its root.
@@ -57,3 +57,9 @@ func Default() string {
 
 // Read returns the content of a shipped scenario.
 func Read(name string) ([]byte, error) { return fs.ReadFile(FS, path.Clean(name)) }
+
+// Schema returns the JSON Schema of the scenario format, for editors.
+func Schema() []byte {
+	b, _ := fs.ReadFile(FS, "schema.json")
+	return b
+}

@@ -980,3 +980,14 @@ func (l *loader) dateRange() {
 		}
 	}
 }
+
+// KnownKeys returns the keys each part of a scenario accepts, by part:
+// scenario, character, meter, source, event, choice, trigger, ending. The
+// JSON Schema test compares them with scenarios/schema.json so the two
+// cannot drift apart.
+func KnownKeys() map[string][]string {
+	return map[string][]string{
+		"scenario": rootKeys, "character": characterKeys, "meter": meterKeys, "source": sourceKeys,
+		"event": eventKeys, "choice": choiceKeys, "trigger": triggerKeys, "ending": endingKeys,
+	}
+}
