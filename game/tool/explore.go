@@ -53,7 +53,17 @@ func percent(n, of int) string {
 	return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(of))
 }
 
-func writeExplore(w io.Writer, name string, s *scenario.Scenario, rep *check.Report, opts check.ExploreOptions) {
+func writeExplore(out io.Writer, name string, s *scenario.Scenario, rep *check.Report, opts check.ExploreOptions) {
+	var buf strings.Builder
+	w := &buf
+	defer func() {
+		// tabwriter pads the last column too: trim the lines for clean diffs.
+		for _, line := range strings.SplitAfter(buf.String(), "\n") {
+			if line != "" {
+				fmt.Fprint(out, strings.TrimRight(line, " \n")+"\n")
+			}
+		}
+	}()
 	how := fmt.Sprintf("there are too many paths to walk them all (more than %d states), so %d random playthroughs (seed %d) decide", opts.MaxStates, rep.Runs, opts.Seed)
 	if rep.Exhaustive {
 		how = fmt.Sprintf("every path was walked (%d distinct states); the shares below come from %d random playthroughs (seed %d)", rep.States, rep.Runs, opts.Seed)

@@ -211,7 +211,7 @@ func runCheck(args []string, env Env) int {
 		for _, r := range results {
 			switch {
 			case r.Errors == 0 && r.Warnings == 0:
-				fmt.Fprintf(env.Stdout, "%s: ok (%d events, %d endings)\n", r.File, r.Events, r.Endings)
+				fmt.Fprintf(env.Stdout, "%s: ok (%s, %s)\n", r.File, count(r.Events, "event"), count(r.Endings, "ending"))
 			default:
 				fmt.Fprintf(env.Stdout, "%s: %s\n", r.File, scenario.SummaryOf(r.Errors, r.Warnings))
 			}
@@ -248,4 +248,11 @@ func runGraph(args []string, env Env) int {
 		fmt.Fprint(env.Stdout, check.DOT(s))
 	}
 	return ExitOK
+}
+
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
