@@ -246,8 +246,8 @@ func (p *player) afterChoice(ev, choice int) {
 		c := &e.Choices[choice]
 		fmt.Fprintf(p.out, "\nYou chose: %s\n", c.Text)
 		for _, re := range c.Reactions {
-			fmt.Fprintf(p.out, "\n%s: ", p.name(re.Character))
-			p.wrap(re.Text, "")
+			fmt.Fprintln(p.out)
+			p.wrap(p.name(re.Character)+": "+re.Text, "")
 		}
 	}
 	if e.History != "" {
