@@ -7,6 +7,7 @@ import (
 
 	"bigthree/game/check"
 	"bigthree/game/rules"
+	"bigthree/game/scenario"
 	"bigthree/scenarios"
 )
 
@@ -23,9 +24,14 @@ func FuzzCheckFile(f *testing.F) {
 		data, _ := os.ReadFile(p)
 		f.Add(data)
 	}
+	// Small bounds keep each input quick even for a mutated copy of the
+	// whole campaign; the checks run are the same as `b3 check`'s.
 	opts := check.ExploreOptions{MaxStates: 500, Runs: 5, Seed: 1, MaxSteps: 200, Budget: 2000}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, diags := check.File("fuzz.yaml", data)
+		s, diags := scenario.Load("fuzz.yaml", data)
+		if s != nil {
+			diags = append(diags, check.Scenario(s, opts)...)
+		}
 		for _, d := range diags {
 			if d.Line < 1 || d.Col < 1 || d.Message == "" {
 				t.Fatalf("diagnostic without position or message: %+v", d)
@@ -37,7 +43,6 @@ func FuzzCheckFile(f *testing.F) {
 			}
 			return
 		}
-		check.Explore(s, opts)
 		check.DOT(s)
 		check.Mermaid(s)
 		r := rules.New(s)
