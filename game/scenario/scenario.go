@@ -38,8 +38,10 @@ type Scenario struct {
 	Triggers   []Trigger
 	Endings    []Ending
 
-	// Hash is the hex SHA-256 of the normalised file content (BOM removed, CRLF
-	// turned into LF). Saves carry it so a changed scenario is noticed.
+	// Hash is the hex FNV-1a 128-bit hash of the normalised file content (BOM
+	// removed, CRLF turned into LF). Saves carry it so a changed scenario is
+	// noticed. It guards against edits, not forgery, so a cryptographic hash
+	// (and the crypto code it would add to the browser build) is not needed.
 	Hash string
 
 	// FirstDate and LastDate bound the events' dates, for the timeline ribbon.

@@ -2,8 +2,8 @@ package scenario
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
+	"hash/fnv"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -55,8 +55,9 @@ func (l *loader) prepare(data []byte) ([]byte, bool) {
 }
 
 func hashOf(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
+	h := fnv.New128a()
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func sizeText(n int) string {
