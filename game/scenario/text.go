@@ -3,8 +3,8 @@ package scenario
 import (
 	"bytes"
 	"encoding/hex"
-	"hash/fnv"
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"strconv"
 	"strings"
