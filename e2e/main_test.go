@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"sync"
 	"testing"
+	"time"
 
 	"bigthree/e2e/harness"
 )
@@ -155,7 +156,12 @@ func newShots(t *testing.T, d harness.Driver) *shots {
 }
 
 // take saves a screenshot; a failure to take one is logged, not fatal.
+// It first lets a screen change finish (the game reports "settled" once
+// the final frame of a change is drawn), so the picture shows one screen.
 func (s *shots) take(name string) {
+	if name != "timeout" {
+		harness.Wait(s.d, 2*time.Second, "a settled screen", func(st harness.State) bool { return st.Settled || st.Scene == "baseline" })
+	}
 	s.n++
 	path := filepath.Join(s.dir, fmt.Sprintf("%02d-%s.png", s.n, unsafeChars.ReplaceAllString(name, "_")))
 	if err := s.d.Screenshot(path); err != nil {

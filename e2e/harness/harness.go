@@ -31,6 +31,7 @@ type State struct {
 	Saves             string         `json:"saves"`
 	Message           string         `json:"message"`
 	Buttons           []Button       `json:"buttons"`
+	Settled           bool           `json:"settled"` // the screen on display is final (game only)
 	HeapAllocPerFrame *float64       `json:"heap_alloc_per_frame"`
 	Presses           int64          `json:"presses"` // baseline only
 	Clicks            int64          `json:"clicks"`  // baseline only

@@ -30,7 +30,10 @@ type State struct {
 	// last second (0 when nothing was drawn).
 	HeapAllocPerFrame uint64 `json:"heap_alloc_per_frame"`
 	Menu              bool   `json:"menu,omitempty"`
-	Bench             string `json:"bench,omitempty"`
+	// Settled is true once the screen on display is final: no transition
+	// runs and the last change has been drawn. Screenshots wait for it.
+	Settled bool   `json:"settled"`
+	Bench   string `json:"bench,omitempty"`
 }
 
 // StateButton is one clickable button in the state.
@@ -85,6 +88,7 @@ type stateHook struct {
 	heapAt    uint64
 	framesAt  int
 	heapFrame uint64
+	settled   bool
 }
 
 // collect lists the current scene's buttons (none during a transition).
@@ -161,7 +165,11 @@ func (h *stateHook) update(a *App) {
 		h.measureHeap(a)
 	}
 	h.collect(a)
+	h.settled = !a.trans.Active() && !a.dirty && !a.part
 	sig := signature(a)
+	if h.settled {
+		sig ^= 0x9e3779b97f4a7c15
+	}
 	if sig == h.last && a.Ticks-h.lastAt < 60 {
 		return
 	}
@@ -183,7 +191,7 @@ func (h *stateHook) encode(a *App) []byte {
 	}
 	h.collect(a)
 	st := State{Scene: scene.Name(), Meters: map[string]int{}, Ticks: a.Ticks, Frames: a.Frames, Focus: -1, Saves: "on",
-		TextSize: a.Settings.TextSize, Buttons: h.buttons.items, HeapAllocPerFrame: h.heapFrame, Bench: a.bench}
+		TextSize: a.Settings.TextSize, Buttons: h.buttons.items, HeapAllocPerFrame: h.heapFrame, Bench: a.bench, Settled: h.settled}
 	st.Menu = scene != a.scene
 	if a.Store == nil || a.Store.Off != "" {
 		st.Saves = "off"
