@@ -502,3 +502,46 @@ func inside(r, outer Rect) bool {
 	const e = 1e-6
 	return r.X >= outer.X-e && r.Y >= outer.Y-e && r.Right() <= outer.Right()+e && r.Bottom() <= outer.Bottom()+e
 }
+
+func TestAxisKnotsGiveEachDocumentRoom(t *testing.T) {
+	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	knots := DistinctDates([]time.Time{d(1945, 1, 1), d(1941, 1, 1), d(1943, 1, 1), d(1943, 1, 1), d(1943, 1, 11)})
+	if len(knots) != 4 || !knots[0].Equal(d(1941, 1, 1)) {
+		t.Fatalf("knots %v", knots)
+	}
+	// Gaps of about 2 years, 10 days and 2 years: 2, 1 and 2 steps wide.
+	a := Axis{First: knots[0], Last: knots[3], X0: 0, X1: 500, Knots: knots}
+	for _, tc := range []struct {
+		date time.Time
+		want float64
+	}{
+		{d(1941, 1, 1), 0},
+		{d(1943, 1, 1), 200},
+		{d(1943, 1, 11), 300},
+		{d(1945, 1, 1), 500},
+		{d(1920, 1, 1), 0},
+		{d(1950, 1, 1), 500},
+	} {
+		if got := a.X(tc.date); math.Abs(got-tc.want) > 3 {
+			t.Errorf("X(%s) = %v, want %v", tc.date.Format("2006-01-02"), got, tc.want)
+		}
+	}
+	// A ten-day gap gets half the width of a two-year one, not 1/73 of it.
+	if x := a.X(d(1943, 1, 6)); x < 240 || x > 260 {
+		t.Errorf("X in the middle of the short gap = %v", x)
+	}
+}
+
+func TestThinLabelsLatestKeepsTheStartAndTheBusyYears(t *testing.T) {
+	ticks := []Tick{{X: 0, Label: "Nov 1933"}, {X: 10, Label: "1934"}, {X: 20, Label: "1935"}, {X: 70, Label: "1940"}, {X: 80, Label: "1941"}, {X: 150, Label: "1942"}}
+	ThinLabelsLatest(ticks, 5, func(l string) float64 { return float64(len(l)) * 6 })
+	var kept []string
+	for _, tk := range ticks {
+		if tk.Label != "" {
+			kept = append(kept, tk.Label)
+		}
+	}
+	if strings.Join(kept, " ") != "Nov 1933 1941 1942" {
+		t.Errorf("kept %v", kept)
+	}
+}

@@ -10,16 +10,45 @@ import (
 type Axis struct {
 	First, Last time.Time
 	X0, X1      float64
+	// Knots, when set, are the sorted distinct dates of the documents. The
+	// gap between two neighbours is one step plus half a step for every
+	// year it spans, and time runs evenly inside a gap: a few quiet years
+	// then take a little room instead of squeezing a busy war into a corner.
+	Knots []time.Time
 }
 
 // X returns the x position of date d (clamped to the axis).
 func (a Axis) X(d time.Time) float64 {
+	if n := len(a.Knots); n >= 2 {
+		i := sort.Search(n, func(i int) bool { return a.Knots[i].After(d) }) - 1
+		switch {
+		case i < 0:
+			return a.X0
+		case i >= n-1:
+			return a.X1
+		}
+		at, total := 0.0, 0.0
+		for j := 0; j+1 < n; j++ {
+			w := knotGap(a.Knots[j], a.Knots[j+1])
+			if j < i {
+				at += w
+			}
+			total += w
+		}
+		f := float64(d.Sub(a.Knots[i])) / float64(a.Knots[i+1].Sub(a.Knots[i]))
+		return a.X0 + (a.X1-a.X0)*(at+f*knotGap(a.Knots[i], a.Knots[i+1]))/total
+	}
 	span := a.Last.Sub(a.First)
 	if span <= 0 {
 		return (a.X0 + a.X1) / 2
 	}
 	f := float64(d.Sub(a.First)) / float64(span)
 	return a.X0 + (a.X1-a.X0)*Clamp(f, 0, 1)
+}
+
+// knotGap is the width of the gap between two knots, in steps.
+func knotGap(a, b time.Time) float64 {
+	return 1 + 0.5*b.Sub(a).Hours()/(24*365.25)
 }
 
 // Tick is a labelled mark on the timeline or along the chart's bottom.
@@ -91,6 +120,45 @@ func ThinLabels(ticks []Tick, gap float64, width func(string) float64) {
 		}
 		lastEnd = t.X + w
 	}
+}
+
+// ThinLabelsLatest is ThinLabels for an axis with Knots, where the early,
+// quiet years crowd together: it keeps the first label (the start of the
+// story), then prefers the later labels, which mark the busy years.
+func ThinLabelsLatest(ticks []Tick, gap float64, width func(string) float64) {
+	if len(ticks) == 0 {
+		return
+	}
+	firstEnd := -1e18
+	if ticks[0].Label != "" {
+		firstEnd = ticks[0].X + width(ticks[0].Label)
+	}
+	nextStart := 1e18
+	for i := len(ticks) - 1; i >= 1; i-- {
+		t := &ticks[i]
+		if t.Label == "" {
+			continue
+		}
+		if t.X+width(t.Label)+gap > nextStart || t.X < firstEnd+gap {
+			t.Label = ""
+			continue
+		}
+		nextStart = t.X
+	}
+}
+
+// DistinctDates returns the sorted distinct dates among ds, for Axis.Knots.
+func DistinctDates(ds []time.Time) []time.Time {
+	out := append([]time.Time(nil), ds...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	k := 0
+	for i, d := range out {
+		if i == 0 || !d.Equal(out[k-1]) {
+			out[k] = d
+			k++
+		}
+	}
+	return out[:k]
 }
 
 // Chart maps a run's meter values over time into a plot area.

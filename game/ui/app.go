@@ -440,7 +440,7 @@ func (a *App) addMessage(m string) {
 }
 
 // maxScenarioSize bounds what the game reads as a scenario.
-const maxScenarioSize = 8 << 20
+const maxScenarioSize = scenario.MaxFileSize
 
 // openFile opens a scenario file given on the command line or dropped on
 // the window. With resume, an autosave of the same file is continued.

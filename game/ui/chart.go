@@ -70,6 +70,11 @@ func drawChart(a *App, w, h int) *ebiten.Image {
 	legendH := fo.lh[stSmall] + 10*u
 	area := layout.R(44*u, 14*u+legendH, float64(w)-44*u-labelW-30*u, float64(h)-14*u-legendH-fo.lh[stSmall]-14*u)
 	c := layout.NewChart(area, s.FirstDate, s.LastDate, vmin, vmax)
+	dates := make([]time.Time, len(s.Events))
+	for i := range s.Events {
+		dates[i] = s.Events[i].Date
+	}
+	c.Axis.Knots = layout.DistinctDates(dates)
 
 	// Legend.
 	lx := area.X
@@ -87,7 +92,7 @@ func drawChart(a *App, w, h int) *ebiten.Image {
 		p.TextRight(img, itoa(int(v)), stSmall, area.X-8*u, y-fo.lh[stSmall]/2, colInkSoft)
 	}
 	ticks := c.Axis.Ticks(nil)
-	layout.ThinLabels(ticks, 10*u, func(l string) float64 { return fo.Measure(stSmall, l) })
+	layout.ThinLabelsLatest(ticks, 10*u, func(l string) float64 { return fo.Measure(stSmall, l) })
 	for _, t := range ticks {
 		p.Rect(img, layout.R(t.X, area.Bottom(), math.Max(1, u), 6*u), colInkSoft)
 		if t.Label != "" {

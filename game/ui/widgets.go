@@ -241,7 +241,8 @@ func (rb *ribbon) draw(a *App, dst *ebiten.Image) {
 	p.Circle(dst, rb.curX, y, 8*u, colRibbon)
 	p.Circle(dst, rb.curX, y, 6.5*u, colBrass)
 	w := a.Fonts.Measure(stSmallBold, rb.curDate)
-	x := layout.Clamp(rb.curX-w/2, rb.axis.X0-20*u, r.Right()-w-8*u)
+	// Keep the date over the axis, clear of the title and the Menu button.
+	x := layout.Clamp(rb.curX-w/2, rb.axis.X0-20*u, rb.axis.X1+16*u-w)
 	p.Text(dst, rb.curDate, stSmallBold, x, r.Y+4*u, colBrass)
 }
 
