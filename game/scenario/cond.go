@@ -3,12 +3,9 @@ package scenario
 import (
 	"errors"
 	"fmt"
-	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
@@ -272,23 +269,99 @@ func compileCond(src string, env *condEnv) (*cnode, error) {
 	cfg := env.conf
 	tree, err := parser.ParseWithConfig(src, cfg)
 	if err != nil {
-		return nil, translateExprError(src, err, env)
+		return nil, translateExprError(err)
 	}
 	// Reject what conditions do not support before the checker sees it, so the
 	// message names the construct rather than a type.
 	if err := supported(tree.Node); err != nil {
 		return nil, err
 	}
-	typ, err := checker.Check(tree, cfg)
+	isBool, err := typeOf(tree.Node, env)
 	if err != nil {
-		return nil, translateExprError(src, err, env)
+		return nil, err
 	}
-	if typ == nil || typ.Kind() != reflect.Bool {
+	if !isBool {
 		return nil, &condError{0, fmt.Sprintf("`%s` is a number, not true or false: compare it with something, for example `%s > 50`", src, strings.TrimSpace(src))}
 	}
 	n := build(tree.Node, env)
 	env.done[src] = n
 	return n, nil
+}
+
+// typeOf checks a condition's types against the scenario's meters (numbers)
+// and flags (true or false) and reports whether n is true-or-false. The
+// language is small enough that these few rules are its whole type system;
+// expr's own checker would add its interpreter to the browser download.
+func typeOf(n ast.Node, env *condEnv) (isBool bool, err error) {
+	at := n.Location().From
+	switch n := n.(type) {
+	case *ast.IdentifierNode:
+		if _, ok := env.meters[n.Value]; ok {
+			return false, nil
+		}
+		if _, ok := env.flags[n.Value]; ok {
+			return true, nil
+		}
+		msg := fmt.Sprintf("unknown meter or flag `%s` in the condition", n.Value)
+		switch {
+		case Nearest(n.Value, env.names) != "":
+			msg += fmt.Sprintf("; did you mean `%s`?", Nearest(n.Value, env.names))
+		case len(env.names) > 0:
+			msg += fmt.Sprintf(" (the meters and flags are: %s)", strings.Join(quoteAll(env.names), ", "))
+		default:
+			msg += " (this scenario has no meters or flags)"
+		}
+		return false, &condError{at, msg}
+	case *ast.IntegerNode, *ast.FloatNode:
+		return false, nil
+	case *ast.BoolNode:
+		return true, nil
+	case *ast.UnaryNode:
+		b, err := typeOf(n.Node, env)
+		if err != nil {
+			return false, err
+		}
+		logical := n.Operator == "not" || n.Operator == "!"
+		if b != logical {
+			if logical {
+				return false, &condError{at, fmt.Sprintf("`%s` turns a yes/no flag or condition around, but this is a number: compare it first, for example `%s (stalin > 50)`", n.Operator, n.Operator)}
+			}
+			return false, &condError{at, fmt.Sprintf("`%s` works on numbers (meters), but this is a flag (yes/no)", n.Operator)}
+		}
+		return logical, nil
+	case *ast.BinaryNode:
+		l, err := typeOf(n.Left, env)
+		if err != nil {
+			return false, err
+		}
+		r, err := typeOf(n.Right, env)
+		if err != nil {
+			return false, err
+		}
+		op := n.Operator
+		switch op {
+		case "and", "&&", "or", "||":
+			if !l || !r {
+				return false, &condError{at, fmt.Sprintf("`%s` joins yes/no conditions, but one side is a number (a meter): compare the meter with a number, for example `stalin >= 50 %s hopkins_sent`", op, op)}
+			}
+			return true, nil
+		case "==", "!=":
+			if l != r {
+				return false, &condError{at, fmt.Sprintf("`%s` compares numbers, but one side is a flag (yes/no) and the other a number: use the flag alone (`hopkins_sent` or `not hopkins_sent`)", op)}
+			}
+			return true, nil
+		case "<", "<=", ">", ">=":
+			if l || r {
+				return false, &condError{at, fmt.Sprintf("`%s` compares numbers, but one side is a flag (yes/no) and the other a number: use the flag alone (`hopkins_sent` or `not hopkins_sent`)", op)}
+			}
+			return true, nil
+		}
+		if l || r {
+			return false, &condError{at, fmt.Sprintf("`%s` works on numbers (meters), but one side is a flag (yes/no)", op)}
+		}
+		return false, nil
+	}
+	return false, &condError{at, "this cannot be used in a condition; use meters, flags, numbers and < <= > >= == != and or not + - * /"}
 }
 
 func supported(n ast.Node) error {
@@ -357,7 +430,7 @@ func build(n ast.Node, env *condEnv) *cnode {
 	panic(fmt.Sprintf("scenario: condition node %T passed the check but cannot be built", n))
 }
 
-func translateExprError(src string, err error, env *condEnv) error {
+func translateExprError(err error) error {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
 		return &condError{0, err.Error()}
@@ -365,18 +438,6 @@ func translateExprError(src string, err error, env *condEnv) error {
 	off := fe.From
 	msg := fe.Message
 	switch {
-	case strings.HasPrefix(msg, "unknown name "):
-		name := strings.TrimPrefix(msg, "unknown name ")
-		msg = fmt.Sprintf("unknown meter or flag `%s` in the condition", name)
-		if s := Nearest(name, env.names); s != "" {
-			msg += fmt.Sprintf("; did you mean `%s`?", s)
-		} else if len(env.names) > 0 {
-			msg += fmt.Sprintf(" (the meters and flags are: %s)", strings.Join(quoteAll(env.names), ", "))
-		} else {
-			msg += " (this scenario has no meters or flags)"
-		}
-	case strings.Contains(msg, "mismatched types"):
-		msg = mismatchMsg(msg)
 	case strings.HasPrefix(msg, "unexpected token EOF"):
 		msg = "the condition stops too early: something is missing at its end"
 	case strings.HasPrefix(msg, "unexpected token"):
@@ -407,21 +468,4 @@ func quoteAll(ss []string) []string {
 
 func runeOffset(s string, byteOff int) int {
 	return len([]rune(s[:byteOff]))
-}
-
-var mismatchRE = regexp.MustCompile(`invalid operation: (\S+) \(mismatched types (\w+) and (\w+)\)`)
-
-// mismatchMsg explains a type error such as `stalin and hopkins_sent`.
-func mismatchMsg(msg string) string {
-	m := mismatchRE.FindStringSubmatch(msg)
-	if m == nil {
-		return "this mixes numbers and yes/no flags: compare meters with numbers (stalin >= 50), and use flags alone or with not"
-	}
-	switch m[1] {
-	case "and", "or", "&&", "||":
-		return fmt.Sprintf("`%s` joins yes/no conditions, but one side is a number (a meter): compare the meter with a number, for example `stalin >= 50 %s hopkins_sent`", m[1], m[1])
-	case "+", "-", "*", "/":
-		return fmt.Sprintf("`%s` works on numbers (meters), but one side is a flag (yes/no)", m[1])
-	}
-	return fmt.Sprintf("`%s` compares numbers, but one side is a flag (yes/no) and the other a number: use the flag alone (`hopkins_sent` or `not hopkins_sent`)", m[1])
 }
