@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"bigthree/assets"
@@ -15,12 +17,12 @@ const (
 	stSmall
 	stSmallItalic
 	stSmallBold
-	stLabel    // small capitals, for headings of panels and forms
+	stLabel    // capitals, for headings of panels and forms
 	stMono     // telegrams and diagnostics
 	stMonoBold // telegram headings: Go Mono too (a bold mono font is not worth its size)
 	stTitle
 	stHeadline
-	stCaps // large small capitals: mastheads, form headers
+	stCaps // large capitals: mastheads, form headers
 	stHuge // the game's name on the title screen
 	stSub
 	stButton
@@ -40,20 +42,24 @@ var styleDefs = [nStyles]styleDef{
 	stSmall:       {func(s *assets.Sources) *text.GoTextFaceSource { return s.Regular }, 14, 1.4},
 	stSmallItalic: {func(s *assets.Sources) *text.GoTextFaceSource { return s.Italic }, 14, 1.4},
 	stSmallBold:   {func(s *assets.Sources) *text.GoTextFaceSource { return s.Bold }, 14, 1.4},
-	stLabel:       {func(s *assets.Sources) *text.GoTextFaceSource { return s.SmallCaps }, 15, 1.4},
+	stLabel:       {func(s *assets.Sources) *text.GoTextFaceSource { return s.Regular }, 13, 1.6},
 	stMono:        {func(s *assets.Sources) *text.GoTextFaceSource { return s.Mono }, 16, 1.55},
 	stMonoBold:    {func(s *assets.Sources) *text.GoTextFaceSource { return s.Mono }, 16, 1.55},
 	stTitle:       {func(s *assets.Sources) *text.GoTextFaceSource { return s.Bold }, 24, 1.3},
 	stHeadline:    {func(s *assets.Sources) *text.GoTextFaceSource { return s.Bold }, 32, 1.2},
-	stCaps:        {func(s *assets.Sources) *text.GoTextFaceSource { return s.SmallCaps }, 24, 1.3},
-	stHuge:        {func(s *assets.Sources) *text.GoTextFaceSource { return s.SmallCaps }, 76, 1.2},
+	stCaps:        {func(s *assets.Sources) *text.GoTextFaceSource { return s.Regular }, 20, 1.55},
+	stHuge:        {func(s *assets.Sources) *text.GoTextFaceSource { return s.Regular }, 64, 1.4},
 	stSub:         {func(s *assets.Sources) *text.GoTextFaceSource { return s.Italic }, 21, 1.4},
 	stButton:      {func(s *assets.Sources) *text.GoTextFaceSource { return s.Bold }, 16, 1.3},
 }
 
+// capsStyles are drawn in capitals (and measured so).
+var capsStyles = [nStyles]bool{stLabel: true, stCaps: true, stHuge: true}
+
 // Fonts holds the faces at the current sizes and measures text for the
 // layout package.
 type Fonts struct {
+	upper  map[string]string // capital forms of caps styles' texts, made once each
 	src    *assets.Sources
 	faces  [nStyles]*text.GoTextFace
 	lh     [nStyles]float64
@@ -84,7 +90,26 @@ func (f *Fonts) resize(u, ts float64) {
 }
 
 // Measure implements layout.Fonts.
-func (f *Fonts) Measure(style int, s string) float64 { return text.Advance(s, f.faces[style]) }
+func (f *Fonts) Measure(style int, s string) float64 {
+	return text.Advance(f.shape(style, s), f.faces[style])
+}
+
+// shape returns the text as a style draws it: in capitals for the caps
+// styles. Each capital form is made once, so drawing does not allocate.
+func (f *Fonts) shape(style int, s string) string {
+	if !capsStyles[style] {
+		return s
+	}
+	if u, ok := f.upper[s]; ok {
+		return u
+	}
+	if f.upper == nil {
+		f.upper = map[string]string{}
+	}
+	u := strings.ToUpper(s)
+	f.upper[s] = u
+	return u
+}
 
 // LineHeight implements layout.Fonts.
 func (f *Fonts) LineHeight(style int) float64 { return f.lh[style] }

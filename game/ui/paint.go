@@ -195,7 +195,7 @@ func (p *Painter) Image(dst, img *ebiten.Image, r layout.Rect, alpha float32) {
 // Text draws one line of text in a style with the top of its line box at
 // (x, y).
 func (p *Painter) Text(dst *ebiten.Image, s string, style int, x, y float64, c Col) {
-	p.TextFace(dst, s, p.fonts.faces[style], x, y+p.fonts.offset[style], c)
+	p.TextFace(dst, p.fonts.shape(style, s), p.fonts.faces[style], x, y+p.fonts.offset[style], c)
 }
 
 // TextFace draws s in a face with the top of the glyphs' box at (x, y).

@@ -38,5 +38,5 @@ func (c *clipper) get(dst *ebiten.Image, r layout.Rect) *ebiten.Image {
 
 // emblemImage draws a seal that belongs to no character (the title page's).
 func emblemImage(a *App, kind string, col Col, size int) *ebiten.Image {
-	return assets.Emblem(kind, size, col.RGBA(), "", a.src.SmallCaps)
+	return assets.Emblem(kind, size, col.RGBA(), "", a.src.Bold)
 }

@@ -61,7 +61,7 @@ func (p *Play) emblem(a *App, ci, size int) *ebiten.Image {
 	if img, ok := c.imgs[size]; ok {
 		return img
 	}
-	img := assets.Emblem(c.Emblem, size, c.Col.RGBA(), c.Initials, a.src.SmallCaps)
+	img := assets.Emblem(c.Emblem, size, c.Col.RGBA(), c.Initials, a.src.Bold)
 	c.imgs[size] = img
 	return img
 }
