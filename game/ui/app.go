@@ -281,6 +281,11 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		a.dirty = true
 	}
 	a.Frames++
+	if a.Frames == 1 {
+		// Tell at once that something is on screen: the next Update may
+		// come only after the browser has composited this frame.
+		defer a.hook.publish(a)
+	}
 	if pd, ok := a.scene.(partDrawer); ok && !a.dirty && !a.force && !a.trans.Active() {
 		a.part = false
 		pd.DrawPart(a, screen)

@@ -12,6 +12,7 @@ import (
 // published, so a browser shows something at once.
 type loadingScene struct {
 	done, told bool
+	at         int // frames drawn when the first frame was published
 }
 
 func (*loadingScene) Name() string  { return "loading" }
@@ -20,8 +21,13 @@ func (s *loadingScene) Update(a *App) error {
 	switch {
 	case s.done || a.Frames == 0:
 	case !s.told:
-		s.told = true
+		s.told, s.at = true, a.Frames
 		a.hook.publish(a)
+		// Draw once more before loading: in a browser, Ebitengine may run
+		// several ticks in one animation frame, and the page must get a turn
+		// to see the first frame before the loading blocks it.
+		a.Redraw()
+	case a.Frames <= s.at:
 	default:
 		s.done = true
 		if err := a.load(); err != nil {
