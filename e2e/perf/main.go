@@ -281,6 +281,9 @@ func firstFrame(webserve string, p *program) (float64, error) {
 		if pg.FirstFrameMs == nil {
 			return 0, fmt.Errorf("the page stopped: %s", pg.Problem)
 		}
+		if pg.StartedMs != nil {
+			log.Printf("%s: instantiated at %.0f ms, first frame %.0f ms later", p.name, *pg.StartedMs, *pg.FirstFrameMs-*pg.StartedMs)
+		}
 		times = append(times, *pg.FirstFrameMs)
 	}
 	slices.Sort(times)
