@@ -37,7 +37,11 @@ type Edge struct {
 
 // Edges lists every move the story can make, in file order.
 func Edges(s *scenario.Scenario) []Edge {
-	var out []Edge
+	n := 1
+	for i := range s.Events {
+		n += len(s.Events[i].Choices) + 2 + len(s.Triggers)
+	}
+	out := make([]Edge, 0, n)
 	out = append(out, Edge{From: -1, Kind: ByStart, To: s.Start, Pos: s.Start.Pos})
 	for i := range s.Events {
 		e := &s.Events[i]
@@ -90,13 +94,20 @@ func (p *problems) add(pos scenario.Pos, sev scenario.Severity, code, msg string
 func (p *problems) static(edges []Edge) (reachable []bool) {
 	s := p.s
 	n := len(s.Events)
+	// Edges come grouped by the event they leave (the start first), so each
+	// event's edges are a slice of the list: nothing is copied.
 	out := make([][]Edge, n+1) // out[n] = the start
-	for _, e := range edges {
-		from := e.From
+	for lo := 0; lo < len(edges); {
+		hi := lo + 1
+		for hi < len(edges) && edges[hi].From == edges[lo].From {
+			hi++
+		}
+		from := edges[lo].From
 		if from < 0 {
 			from = n
 		}
-		out[from] = append(out[from], e)
+		out[from] = edges[lo:hi:hi]
+		lo = hi
 	}
 	// Reachability from the start.
 	reachable = make([]bool, n)
