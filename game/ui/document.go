@@ -193,7 +193,8 @@ func (d *document) build(a *App, ev int) {
 
 func (d *document) layout(a *App, width float64) { d.flow.Layout(d.blocks, width, a.Fonts) }
 
-func (d *document) lineColor(l *layout.Line) Col {
+// lineColor is the ink of a line of text by its tag.
+func lineColor(l *layout.Line) Col {
 	switch l.Tag {
 	case tagSoft:
 		return colInkSoft
@@ -235,7 +236,7 @@ func (d *document) draw(a *App, dst *ebiten.Image, x, y float64, clip layout.Rec
 	}
 	for k := i; k < j; k++ {
 		l := &f.Lines[k]
-		p.Text(dst, l.Text, l.Style, x+l.X, y+l.Y, d.lineColor(l))
+		p.Text(dst, l.Text, l.Style, x+l.X, y+l.Y, lineColor(l))
 	}
 }
 

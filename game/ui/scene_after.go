@@ -39,14 +39,7 @@ func (s *afterScene) report() (int, int) { return 1, 0 }
 func (s *afterScene) Layout(a *App) {
 	p := a.Play
 	u := a.U
-	s.d = layout.DeskLayout(a.W, a.H, u, ribbonHeight(a))
-	s.rb.layout(a, s.d.Ribbon)
-	s.menu = button{R: layout.R(a.W-96*u, s.d.Ribbon.Y+(s.d.Ribbon.H-34*u)/2, 80*u, 34*u), Label: "Menu"}
-	s.rb.axis.X1 = s.menu.R.X - 40*u
-	s.rb.ticks = s.rb.axis.Ticks(s.rb.ticks)
-	layout.ThinLabels(s.rb.ticks, 10*u, func(l string) float64 { return a.Fonts.Measure(stSmall, l) })
-	s.rb.event = -2
-	s.rb.refresh(a)
+	deskTop(a, &s.d, &s.rb, &s.menu)
 
 	e := &p.S.Events[s.ev]
 	b := s.blocks[:0]
@@ -176,17 +169,7 @@ func (s *afterScene) Draw(a *App, dst *ebiten.Image) {
 			p.Text(clip, a.Play.charName(bx.Tag), stBold, r.X+56*u, r.Y+(r.H-a.Fonts.lh[stBold])/2, a.Play.charCol(bx.Tag))
 		}
 	}
-	p.Flow(clip, &s.flow, x, y, s.text, func(l *layout.Line) Col {
-		switch l.Tag {
-		case tagSoft:
-			return colInkSoft
-		case tagFaint:
-			return colInkFaint
-		case tagRed:
-			return colRed
-		}
-		return colInk
-	})
+	p.Flow(clip, &s.flow, x, y, s.text, lineColor)
 	scrollBar(a, dst, &s.scroll, layout.R(s.paper.Right()-12*u, s.text.Y, 5*u, s.text.H), false)
 	if !s.meters.R.Empty() {
 		s.meters.draw(a, dst)

@@ -59,14 +59,7 @@ func (d *deskScene) message() string {
 func (d *deskScene) Layout(a *App) {
 	p := a.Play
 	u := a.U
-	d.d = layout.DeskLayout(a.W, a.H, u, ribbonHeight(a))
-	d.rb.layout(a, d.d.Ribbon)
-	d.menu = button{R: layout.R(a.W-96*u, d.d.Ribbon.Y+(d.d.Ribbon.H-34*u)/2, 80*u, 34*u), Label: "Menu"}
-	d.rb.axis.X1 = d.menu.R.X - 40*u
-	d.rb.ticks = d.rb.axis.Ticks(d.rb.ticks)
-	layout.ThinLabels(d.rb.ticks, 10*u, func(l string) float64 { return a.Fonts.Measure(stSmall, l) })
-	d.rb.event = -2
-	d.rb.refresh(a)
+	deskTop(a, &d.d, &d.rb, &d.menu)
 
 	ev := p.Run.Event()
 	fresh := ev != d.ev

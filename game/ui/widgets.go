@@ -156,7 +156,17 @@ type ribbon struct {
 	has     bool
 }
 
-func (rb *ribbon) layout(a *App, r layout.Rect) {
+// deskTop lays out what the desk and the after-a-reply screen share: the
+// screen's regions, the timeline ribbon and the Menu button at its right.
+func deskTop(a *App, d *layout.Desk, rb *ribbon, menu *button) {
+	u := a.U
+	*d = layout.DeskLayout(a.W, a.H, u, ribbonHeight(a))
+	*menu = button{R: layout.R(a.W-96*u, d.Ribbon.Y+(d.Ribbon.H-34*u)/2, 80*u, 34*u), Label: "Menu"}
+	rb.layout(a, d.Ribbon, menu.R.X-40*u)
+}
+
+// layout places the ribbon in r, its axis ending at x = end.
+func (rb *ribbon) layout(a *App, r layout.Rect, end float64) {
 	rb.R = r
 	rb.event = -2
 	if a.Play == nil {
@@ -168,7 +178,7 @@ func (rb *ribbon) layout(a *App, r layout.Rect) {
 	rb.title = s.Title
 	tw := a.Fonts.Measure(stLabel, rb.title)
 	left := r.X + max(24*u+tw+28*u, r.W*0.16)
-	rb.axis = layout.Axis{First: s.FirstDate, Last: s.LastDate, X0: left, X1: r.Right() - 40*u}
+	rb.axis = layout.Axis{First: s.FirstDate, Last: s.LastDate, X0: left, X1: end}
 	rb.ticks = rb.axis.Ticks(rb.ticks)
 	layout.ThinLabels(rb.ticks, 10*u, func(l string) float64 { return a.Fonts.Measure(stSmall, l) })
 	rb.has = true
