@@ -3,6 +3,8 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"bigthree/e2e/harness"
@@ -98,5 +100,38 @@ func TestBrowserOpenScenarioFile(t *testing.T) {
 	sh.take("errors")
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBrowserCorruptSave damages the autosave in localStorage: after a reload the game must say
+// so and keep the damaged text under another key, never delete it.
+func TestBrowserCorruptSave(t *testing.T) {
+	b, _ := openGame(t)
+	sh := newShots(t, b)
+	if _, err := harness.Wait(b, wait, "the title screen", titleReady); err != nil {
+		t.Fatal(err)
+	}
+	const garbage = `{"origin": {"name": "example.yaml"}, "save": {"format": 1, "scen`
+	if _, err := harness.Eval[bool](b, `localStorage.setItem("bigthree/autosave", `+strconv.Quote(garbage)+`), true`); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := harness.Wait(b, wait, "the title with a message", func(s harness.State) bool { return titleReady(s) && s.Message != "" })
+	sh.take("corrupt-save")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.ToLower(st.Message), "damaged") {
+		t.Errorf("message %q does not say the save is damaged", st.Message)
+	}
+	if _, ok := st.Button("continue"); ok {
+		t.Error("Continue is offered for a damaged save")
+	}
+	kept, err := harness.Eval[string](b, `(() => { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i);
+	  if (k !== "bigthree/autosave" && localStorage.getItem(k) === `+strconv.Quote(garbage)+`) return k; } return ""; })()`)
+	if err != nil || kept == "" {
+		t.Errorf("the damaged save was not kept under another key (%v)", err)
 	}
 }
