@@ -36,23 +36,32 @@ func openGame(t *testing.T) (*harness.Browser, string) {
 	return b, srv.URL
 }
 
-// TestBrowserPlaythrough plays example.yaml to an ending, clicking the buttons on every other
-// step (when the game reports them) and pressing keys on the others.
+// TestBrowserPlaythrough plays example.yaml to an ending three times: with the keyboard alone,
+// with the mouse alone (clicking the buttons the game reports), and alternating the two.
 func TestBrowserPlaythrough(t *testing.T) {
-	b, _ := openGame(t)
-	p := newPlayer(t, b, loadExample(t))
-	st := p.wait("the title screen", func(s harness.State) bool { return s.Scene == "title" })
-	page, err := b.Page()
-	if err != nil || page.FirstFrameMs == nil {
-		t.Errorf("window.bigthreePage = %+v (%v): want firstFrameMs once the game draws", page, err)
+	for _, mode := range []string{"keyboard", "mouse", "mixed"} {
+		t.Run(mode, func(t *testing.T) {
+			b, _ := openGame(t)
+			p := newPlayer(t, b, loadExample(t))
+			st := p.wait("the title screen", func(s harness.State) bool { return s.Scene == "title" })
+			page, err := b.Page()
+			if err != nil || page.FirstFrameMs == nil {
+				t.Errorf("window.bigthreePage = %+v (%v): want firstFrameMs once the game draws", page, err)
+			}
+			if mode != "keyboard" {
+				needButtons(t, st)
+			}
+			p.mouse = mode == "mouse"
+			p.startNewGame(listIndex(t, scenarios.Example), scenarios.Example)
+			route := func(opts []rules.Option) int {
+				if mode == "mixed" {
+					p.mouse = p.step%2 == 1
+				}
+				return firstOpen(opts)
+			}
+			p.playToEnd(route)
+		})
 	}
-	p.startNewGame(listIndex(t, scenarios.Example), scenarios.Example)
-	clicks := st.HasButtons()
-	route := func(opts []rules.Option) int {
-		p.mouse = clicks && p.step%2 == 1
-		return firstOpen(opts)
-	}
-	p.playToEnd(route)
 }
 
 // TestBrowserResumeAfterReload makes two choices, reloads the page and continues.
