@@ -91,3 +91,40 @@ func BenchmarkExplore10kRuns(b *testing.B) {
 }
 
 var _ = rules.New
+
+// generateMinimal writes n events of the smallest useful shape (id, date,
+// title, a sentence, two replies by shorthand): about 130 bytes an event.
+func generateMinimal(n int) []byte {
+	var b strings.Builder
+	b.WriteString("format: 1\ntitle: Minimal\nmeters: {stalin: 30}\nevents:\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "  - id: e%d\n    date: %d-%02d-%02d\n    title: Letter %d\n    text: A short letter.\n    choices: [Agree, Refuse]\n", i, 1941+i/3000, 1+i/250%12, 1+i%28, i)
+	}
+	b.WriteString("endings:\n  - {id: end, title: The end, text: It ended.}\n")
+	return []byte(b.String())
+}
+
+var min10k = generateMinimal(10_000)
+
+// BenchmarkCheck10kMinimal loads and checks 10,000 minimal events.
+func BenchmarkCheck10kMinimal(b *testing.B) {
+	b.SetBytes(int64(len(min10k)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if s, d := check.File("m.yaml", min10k); s == nil {
+			b.Fatal(d)
+		}
+	}
+}
+
+// BenchmarkYAMLDecode10kMinimal is its baseline: a bare yaml.v3 decode.
+func BenchmarkYAMLDecode10kMinimal(b *testing.B) {
+	b.SetBytes(int64(len(min10k)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		var v any
+		if err := yaml.Unmarshal(min10k, &v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
