@@ -10,10 +10,17 @@ import (
 )
 
 type graphView struct {
-	events  []int // event indices in date order (stable for equal dates)
-	edges   []Edge
-	hasEnd  bool
-	endings []int
+	events []int // event indices in date order (stable for equal dates)
+	edges  []Edge
+	// picks are the endings the story can reach by `end`, with the
+	// condition that picks each: the list down to the first fallback.
+	// Empty when no move leads to `end`.
+	picks []endPick
+}
+
+type endPick struct {
+	ending int
+	label  string
 }
 
 func view(s *scenario.Scenario) graphView {
@@ -24,13 +31,15 @@ func view(s *scenario.Scenario) graphView {
 	slices.SortStableFunc(v.events, func(a, b int) int {
 		return s.Events[a].Date.Compare(s.Events[b].Date)
 	})
-	for _, e := range v.edges {
-		if e.To.Kind == scenario.TargetEnd {
-			v.hasEnd = true
+	if slices.ContainsFunc(v.edges, func(e Edge) bool { return e.To.Kind == scenario.TargetEnd }) {
+		for i := range s.Endings {
+			e := &s.Endings[i]
+			if e.If == nil {
+				v.picks = append(v.picks, endPick{i, "otherwise"})
+				break
+			}
+			v.picks = append(v.picks, endPick{i, "if " + e.If.Src})
 		}
-	}
-	for i := range s.Endings {
-		v.endings = append(v.endings, i)
 	}
 	return v
 }
@@ -119,15 +128,15 @@ func DOT(s *scenario.Scenario) string {
 		}
 		i = j
 	}
-	if v.hasEnd {
+	if len(v.picks) > 0 {
 		b.WriteString("  \"end\" [shape=diamond, label=\"end:\\nfirst ending\\nwhose if holds\", fillcolor=\"#d9d2c0\"];\n")
 	}
 	b.WriteString("  { rank=sink;")
-	for _, en := range v.endings {
+	for en := range s.Endings {
 		fmt.Fprintf(&b, " %s;", q("ending:"+s.Endings[en].ID))
 	}
 	b.WriteString(" }\n")
-	for _, en := range v.endings {
+	for en := range s.Endings {
 		fmt.Fprintf(&b, "  %s [shape=doubleoctagon, fillcolor=\"#e8d9b0\", label=%s];\n", q("ending:"+s.Endings[en].ID), q(endingLabel(&s.Endings[en])))
 	}
 	target := func(t scenario.Target) string {
@@ -159,18 +168,8 @@ func DOT(s *scenario.Scenario) string {
 		fmt.Fprintf(&b, "  %s [shape=note, fillcolor=\"#f2c9c0\", label=%s];\n", id, q(fmt.Sprintf("trigger %d (after any reply)\nif %s", t+1, tr.If.Src)))
 		fmt.Fprintf(&b, "  %s -> %s [style=dashed];\n", id, target(tr.Goto))
 	}
-	if v.hasEnd {
-		for _, en := range v.endings {
-			e := &s.Endings[en]
-			lbl := "otherwise"
-			if e.If != nil {
-				lbl = "if " + e.If.Src
-			}
-			fmt.Fprintf(&b, "  \"end\" -> %s [label=%s, style=dashed];\n", q("ending:"+e.ID), q(lbl))
-			if e.If == nil {
-				break
-			}
-		}
+	for _, p := range v.picks {
+		fmt.Fprintf(&b, "  \"end\" -> %s [label=%s, style=dashed];\n", q("ending:"+s.Endings[p.ending].ID), q(p.label))
 	}
 	b.WriteString("}\n")
 	return b.String()
@@ -192,10 +191,10 @@ func Mermaid(s *scenario.Scenario) string {
 	for _, ev := range v.events {
 		fmt.Fprintf(&b, "  %s[%s]\n", evID(ev), esc(eventLabel(&s.Events[ev])))
 	}
-	if v.hasEnd {
+	if len(v.picks) > 0 {
 		b.WriteString("  end_{\"end: first ending whose if holds\"}\n")
 	}
-	for _, en := range v.endings {
+	for en := range s.Endings {
 		fmt.Fprintf(&b, "  %s{{%s}}\n", enID(en), esc(endingLabel(&s.Endings[en])))
 	}
 	target := func(t scenario.Target) string {
@@ -245,18 +244,8 @@ func Mermaid(s *scenario.Scenario) string {
 		fmt.Fprintf(&b, "  t%d>%s]\n", t, esc(fmt.Sprintf("trigger %d (after any reply): if %s", t+1, tr.If.Src)))
 		fmt.Fprintf(&b, "  t%d -.-> %s\n", t, target(tr.Goto))
 	}
-	if v.hasEnd {
-		for _, en := range v.endings {
-			e := &s.Endings[en]
-			lbl := "otherwise"
-			if e.If != nil {
-				lbl = "if " + e.If.Src
-			}
-			fmt.Fprintf(&b, "  end_ -.->|%s| %s\n", esc(lbl), enID(en))
-			if e.If == nil {
-				break
-			}
-		}
+	for _, p := range v.picks {
+		fmt.Fprintf(&b, "  end_ -.->|%s| %s\n", esc(p.label), enID(p.ending))
 	}
 	return b.String()
 }
