@@ -18,19 +18,15 @@ func runExplore(args []string, env Env) int {
 	fs.Uint64Var(&opts.Seed, "seed", opts.Seed, "seed of the random playthroughs (same seed, same report)")
 	fs.IntVar(&opts.MaxStates, "max-states", opts.MaxStates, "walk every path when there are at most this many states (0: random playthroughs only)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	files, ok := parse(fs, args, env, "file")
+	file, ok := oneFile(fs, args, env)
 	if !ok {
-		return ExitUsage
-	}
-	if len(files) != 1 {
-		fmt.Fprintln(env.Stderr, "b3 explore: give exactly one scenario file")
 		return ExitUsage
 	}
 	if opts.Runs < 0 || opts.MaxStates < 0 {
 		fmt.Fprintln(env.Stderr, "b3 explore: -runs and -max-states cannot be negative")
 		return ExitUsage
 	}
-	s, ok := load(files[0], env)
+	s, ok := load(file, env)
 	if !ok {
 		return ExitProblems
 	}
@@ -38,7 +34,7 @@ func runExplore(args []string, env Env) int {
 	if *asJSON {
 		writeExploreJSON(env.Stdout, s, rep, opts)
 	} else {
-		writeExplore(env.Stdout, files[0], s, rep, opts)
+		writeExplore(env.Stdout, file, s, rep, opts)
 	}
 	if len(rep.DeadEnds) > 0 || len(rep.Stuck) > 0 || rep.Circles > 0 {
 		return ExitProblems

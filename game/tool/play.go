@@ -35,15 +35,11 @@ func runPlay(args []string, env Env) int {
 	fs := flags("play", env)
 	save := fs.String("save", "", "keep the game in this save file after every reply, and resume from it if it exists")
 	transcript := fs.String("transcript", "", "at the end, write the transcript to this Markdown file (and a .json beside it)")
-	files, ok := parse(fs, args, env, "file")
+	file, ok := oneFile(fs, args, env)
 	if !ok {
 		return ExitUsage
 	}
-	if len(files) != 1 {
-		fmt.Fprintln(env.Stderr, "b3 play: give exactly one scenario file")
-		return ExitUsage
-	}
-	s, ok := load(files[0], env)
+	s, ok := load(file, env)
 	if !ok {
 		return ExitProblems
 	}

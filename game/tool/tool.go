@@ -115,6 +115,20 @@ func parse(fs *flag.FlagSet, args []string, env Env, want string) ([]string, boo
 	return pos, true
 }
 
+// oneFile parses flags and the single scenario file play, explore and
+// graph take; false means a usage message was printed.
+func oneFile(fs *flag.FlagSet, args []string, env Env) (string, bool) {
+	files, ok := parse(fs, args, env, "file")
+	if !ok {
+		return "", false
+	}
+	if len(files) != 1 {
+		fmt.Fprintf(env.Stderr, "%s: give exactly one scenario file\n", fs.Name())
+		return "", false
+	}
+	return files[0], true
+}
+
 // load reads and loads one scenario for play, explore and graph, printing
 // its problems. It returns nil when the scenario has errors.
 func load(name string, env Env) (*scenario.Scenario, bool) {
@@ -226,19 +240,15 @@ func runCheck(args []string, env Env) int {
 func runGraph(args []string, env Env) int {
 	fs := flags("graph", env)
 	format := fs.String("format", "dot", "dot (Graphviz) or mermaid")
-	files, ok := parse(fs, args, env, "file")
+	file, ok := oneFile(fs, args, env)
 	if !ok {
-		return ExitUsage
-	}
-	if len(files) != 1 {
-		fmt.Fprintln(env.Stderr, "b3 graph: give exactly one scenario file")
 		return ExitUsage
 	}
 	if *format != "dot" && *format != "mermaid" {
 		fmt.Fprintf(env.Stderr, "b3 graph: unknown format %q: use -format dot or -format mermaid\n", *format)
 		return ExitUsage
 	}
-	s, ok := load(files[0], env)
+	s, ok := load(file, env)
 	if !ok {
 		return ExitProblems
 	}
