@@ -456,10 +456,16 @@ func (a *App) openFile(path string, resume bool) {
 	}
 	data, err := readLimited(path)
 	if err != nil {
-		a.showErrors(filepath.Base(path), scenario.Diagnostics{{File: path, Line: 0, Col: 0, Message: "the file cannot be read: " + err.Error()}})
+		a.showReadError(filepath.Base(path), path, err)
 		return
 	}
 	a.openData(store.Origin{File: path}, path, data, resume)
+}
+
+// showReadError shows the errors screen for a scenario file that could not
+// be read at all.
+func (a *App) showReadError(title, file string, err error) {
+	a.showErrors(title, scenario.Diagnostics{{File: file, Message: "the file cannot be read: " + err.Error()}})
 }
 
 func readLimited(path string) ([]byte, error) {
@@ -502,7 +508,7 @@ func (a *App) openDropped(files fs.FS) {
 	}
 	f, err := files.Open(found)
 	if err != nil {
-		a.showErrors(found, scenario.Diagnostics{{File: found, Message: "the file cannot be read: " + err.Error()}})
+		a.showReadError(found, found, err)
 		return
 	}
 	defer f.Close()
@@ -512,7 +518,7 @@ func (a *App) openDropped(files fs.FS) {
 	}
 	data, err := readAllLimited(f)
 	if err != nil {
-		a.showErrors(found, scenario.Diagnostics{{File: found, Message: "the file cannot be read: " + err.Error()}})
+		a.showReadError(found, found, err)
 		return
 	}
 	a.openData(store.Origin{Name: found, Text: string(data)}, found, data, false)
@@ -631,7 +637,7 @@ func (a *App) startBench() {
 	if a.opts.File != "" {
 		data, err := readLimited(a.opts.File)
 		if err != nil {
-			a.showErrors(a.opts.File, scenario.Diagnostics{{File: a.opts.File, Message: "the file cannot be read: " + err.Error()}})
+			a.showReadError(a.opts.File, a.opts.File, err)
 			return
 		}
 		var diags scenario.Diagnostics
