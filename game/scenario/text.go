@@ -3,8 +3,11 @@ package scenario
 import (
 	"bytes"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -204,4 +207,19 @@ func parseEffect(v string) (EffectOp, int, bool) {
 		n = -n
 	}
 	return Add, n, true
+}
+
+// ReadFile reads a scenario file from disk, at most one byte more than
+// MaxFileSize, so that a huge file is refused without being read whole
+// (Load then reports it as too large).
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, errors.New("this is a folder, not a scenario file")
+	}
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }

@@ -51,7 +51,7 @@ type Env struct {
 // and returns the exit status.
 func Main(args []string, env Env) int {
 	if env.ReadFile == nil {
-		env.ReadFile = readScenarioFile
+		env.ReadFile = scenario.ReadFile
 	}
 	if env.WriteFile == nil {
 		env.WriteFile = writeFileAtomic
@@ -158,20 +158,6 @@ func readError(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-// readScenarioFile reads at most one byte more than a scenario may hold, so
-// a huge file is refused without reading it all.
-func readScenarioFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("this is a folder, not a scenario file")
-	}
-	return io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
 }
 
 func runCheck(args []string, env Env) int {

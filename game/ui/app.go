@@ -469,12 +469,11 @@ func (a *App) showReadError(title, file string, err error) {
 }
 
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := scenario.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return readAllLimited(f)
+	return checkSize(data)
 }
 
 func readAllLimited(r io.Reader) ([]byte, error) {
@@ -482,6 +481,11 @@ func readAllLimited(r io.Reader) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return checkSize(data)
+}
+
+// checkSize refuses data longer than any scenario may be.
+func checkSize(data []byte) ([]byte, error) {
 	if len(data) > maxScenarioSize {
 		return nil, fmt.Errorf("it is larger than %d MB, far larger than any scenario", maxScenarioSize>>20)
 	}
