@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"bigthree/e2e/harness"
-	"bigthree/game/rules"
+	"bigthree/internal/rules"
 	"bigthree/scenarios"
 
 	"github.com/chromedp/chromedp"

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"bigthree/e2e/harness"
-	"bigthree/game/rules"
-	"bigthree/game/scenario"
+	"bigthree/internal/rules"
+	"bigthree/internal/scenario"
 	"bigthree/scenarios"
 )
 

@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"bigthree/game/check"
-	"bigthree/game/rules"
-	"bigthree/game/scenario"
+	"bigthree/internal/check"
+	"bigthree/internal/rules"
+	"bigthree/internal/scenario"
 	"bigthree/scenarios"
 )
 

@@ -13,7 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
 
-	"bigthree/game/scenario"
+	"bigthree/internal/scenario"
 	"bigthree/scenarios"
 )
 
@@ -92,7 +92,7 @@ func TestShippedScenariosMatchTheSchema(t *testing.T) {
 func TestSchemaRejectsMistakes(t *testing.T) {
 	sch := compileSchema(t)
 	for _, name := range []string{"misspelled-key", "newer-format", "date-format", "unknown-kind", "too-many-choices", "meter-id-hyphen", "effects-not-a-map", "bad-effect-value", "missing-title"} {
-		data, err := os.ReadFile(filepath.Join("..", "game", "tool", "testdata", "check", name+".yaml"))
+		data, err := os.ReadFile(filepath.Join("..", "internal", "cli", "testdata", "check", name+".yaml"))
 		if err != nil {
 			t.Fatal(err)
 		}

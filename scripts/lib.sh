@@ -9,9 +9,15 @@ B3_PKGS_BUILD="gcc libc6-dev libx11-dev libxrandr-dev libxcursor-dev libxinerama
 B3_PKGS_DISPLAY="xvfb xauth xdotool"
 B3_PKGS_BROWSER="chromium"
 
-# The Go version the module needs (go.mod says go 1.26.0).
+# The Go version the module needs (go.mod says go 1.26.0). go.mod's toolchain line pins the
+# release the project is built and tested with (go1.26.11: 1.26.8 to 1.26.10 have standard-library
+# vulnerabilities the code reaches); Go 1.21 and later fetch it themselves, once, unless
+# GOTOOLCHAIN says otherwise. A machine whose `go env` file says GOTOOLCHAIN=local (Debian's
+# images do) would quietly build with the older local release, so the scripts ask for auto.
 B3_GO_MAJOR=1
 B3_GO_MINOR=26
+: "${GOTOOLCHAIN:=auto}"
+export GOTOOLCHAIN
 
 if [ -t 1 ]; then
 	say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -62,6 +68,8 @@ b3_need_go() {
 	[ -n "$v" ] || die "could not read Go's version ('go env GOVERSION' failed). Is the Go install broken?"
 	read -r major minor <<<"$v"
 	if [ "$major" -gt "$B3_GO_MAJOR" ] || { [ "$major" -eq "$B3_GO_MAJOR" ] && [ "$minor" -ge "$B3_GO_MINOR" ]; }; then
+		# Let go.mod's toolchain line take effect now, so its download is reported here.
+		(cd "$B3_ROOT" && go version >/dev/null) || die "Go could not fetch the toolchain go.mod asks for ($(sed -n 's/^toolchain //p' "$B3_ROOT/go.mod")); check the network, or set GOTOOLCHAIN=local to build with Go $major.$minor"
 		return 0
 	fi
 	if [ "$major" -eq 1 ] && [ "$minor" -ge 21 ] && [ "${GOTOOLCHAIN:-auto}" != local ]; then

@@ -5,9 +5,9 @@ package main
 import (
 	"os"
 
-	"bigthree/game/tool"
+	"bigthree/internal/cli"
 )
 
 func main() {
-	os.Exit(tool.Main(os.Args[1:], tool.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
+	os.Exit(cli.Main(os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 }

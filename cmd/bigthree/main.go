@@ -13,7 +13,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"bigthree/game/ui"
+	"bigthree/ui"
 )
 
 const usage = "usage: bigthree [scenario.yaml]\n\nPlays the shipped campaign, or the scenario file given.\n"

@@ -1,0 +1,254 @@
+// Package cli is the teachers' command-line tool, b3: check, play, explore
+// and graph a scenario file. It never imports ebiten, so it runs on a
+// server, in CI and on any machine without a display.
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"bigthree/internal/check"
+	"bigthree/internal/scenario"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0 // no problem
+	ExitProblems = 1 // the scenario has errors or warnings, or the story could not be played
+	ExitUsage    = 2 // the command line is wrong
+)
+
+const usage = `b3 — the bigthree teachers' tool
+
+Usage:
+  b3 check [-json] FILE...      check scenario files; every problem as file:line:col: message
+  b3 play [-save SAVE] [-transcript FILE.md] FILE
+                                play in the terminal (numbered replies; also reads them from standard input)
+  b3 explore [-runs N] [-seed N] [-max-states N] [-json] FILE
+                                walk the paths of a scenario: unreached events, endings, meter ranges
+  b3 graph [-format dot|mermaid] FILE
+                                print the branching structure (Graphviz DOT or Mermaid), in date order
+  b3 help                       show this text
+
+Exit status: 0 when all is well, 1 when problems were found, 2 when the command line is wrong.
+The scenario format is explained in docs/scenario-format.md.
+`
+
+// Env is what a command talks to; tests pass buffers.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	ReadFile       func(string) ([]byte, error)
+	WriteFile      func(string, []byte) error
+}
+
+// Main runs the tool with the given arguments (without the program name)
+// and returns the exit status.
+func Main(args []string, env Env) int {
+	if env.ReadFile == nil {
+		env.ReadFile = scenario.ReadFile
+	}
+	if env.WriteFile == nil {
+		env.WriteFile = writeFileAtomic
+	}
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "check":
+		return runCheck(rest, env)
+	case "play":
+		return runPlay(rest, env)
+	case "explore":
+		return runExplore(rest, env)
+	case "graph":
+		return runGraph(rest, env)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(env.Stdout, usage)
+		return ExitOK
+	}
+	msg := fmt.Sprintf("b3: unknown command %q", cmd)
+	if s := scenario.Nearest(cmd, []string{"check", "play", "explore", "graph", "help"}); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	fmt.Fprintf(env.Stderr, "%s\n\n%s", msg, usage)
+	return ExitUsage
+}
+
+// flags makes a flag set that reports errors in the tool's own words.
+func flags(name string, env Env) *flag.FlagSet {
+	fs := flag.NewFlagSet("b3 "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs
+}
+
+// parse parses flags (also after the file names, as teachers type them) and
+// returns the positional arguments, or false after a usage message.
+func parse(fs *flag.FlagSet, args []string, env Env, want string) ([]string, bool) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, false
+			}
+			fmt.Fprintf(env.Stderr, "run `b3 help` for the commands and their options\n")
+			return nil, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) == 0 {
+		fmt.Fprintf(env.Stderr, "%s: missing %s\nusage: %s\n", fs.Name(), want, fs.Name()+" [options] "+strings.ToUpper(want))
+		return nil, false
+	}
+	return pos, true
+}
+
+// oneFile parses flags and the single scenario file play, explore and
+// graph take; false means a usage message was printed.
+func oneFile(fs *flag.FlagSet, args []string, env Env) (string, bool) {
+	files, ok := parse(fs, args, env, "file")
+	if !ok {
+		return "", false
+	}
+	if len(files) != 1 {
+		fmt.Fprintf(env.Stderr, "%s: give exactly one scenario file\n", fs.Name())
+		return "", false
+	}
+	return files[0], true
+}
+
+// load reads and loads one scenario for play, explore and graph, printing
+// its problems. It returns nil when the scenario has errors.
+func load(name string, env Env) (*scenario.Scenario, bool) {
+	data, err := env.ReadFile(name)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%s: %s\n", name, readError(err))
+		return nil, false
+	}
+	s, diags := scenario.Load(name, data)
+	if s == nil {
+		fmt.Fprint(env.Stderr, diags.String())
+		fmt.Fprintf(env.Stderr, "%s: %s; fix the errors, then try again (b3 check %s)\n", name, diags.Summary(), name)
+		return nil, false
+	}
+	return s, true
+}
+
+func readError(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file (check the name and the folder you are in)"
+	case errors.Is(err, os.ErrPermission):
+		return "not allowed to read this file"
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func runCheck(args []string, env Env) int {
+	fs := flags("check", env)
+	asJSON := fs.Bool("json", false, "print the problems as JSON")
+	files, ok := parse(fs, args, env, "file")
+	if !ok {
+		return ExitUsage
+	}
+	var all scenario.Diagnostics
+	type fileResult struct {
+		File     string `json:"file"`
+		Errors   int    `json:"errors"`
+		Warnings int    `json:"warnings"`
+		Events   int    `json:"events"`
+		Endings  int    `json:"endings"`
+	}
+	var results []fileResult
+	for _, name := range files {
+		data, err := env.ReadFile(name)
+		if err != nil {
+			all = append(all, scenario.Diagnostic{File: name, Line: 1, Col: 1, Severity: scenario.Error, Code: "read", Message: "cannot read the file: " + readError(err)})
+			results = append(results, fileResult{File: name, Errors: 1})
+			continue
+		}
+		s, diags := check.File(name, data)
+		e, w := diags.Count()
+		res := fileResult{File: name, Errors: e, Warnings: w}
+		if s != nil {
+			res.Events, res.Endings = len(s.Events), len(s.Endings)
+		}
+		results = append(results, res)
+		all = append(all, diags...)
+	}
+	errs, warns := all.Count()
+	if *asJSON {
+		out := struct {
+			Files       []fileResult         `json:"files"`
+			Errors      int                  `json:"errors"`
+			Warnings    int                  `json:"warnings"`
+			Diagnostics scenario.Diagnostics `json:"diagnostics"`
+		}{results, errs, warns, all}
+		if out.Diagnostics == nil {
+			out.Diagnostics = scenario.Diagnostics{}
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(out)
+	} else {
+		fmt.Fprint(env.Stdout, all.String())
+		for _, r := range results {
+			switch {
+			case r.Errors == 0 && r.Warnings == 0:
+				fmt.Fprintf(env.Stdout, "%s: ok (%s, %s)\n", r.File, count(r.Events, "event"), count(r.Endings, "ending"))
+			default:
+				fmt.Fprintf(env.Stdout, "%s: %s\n", r.File, scenario.SummaryOf(r.Errors, r.Warnings))
+			}
+		}
+	}
+	if errs+warns > 0 {
+		return ExitProblems
+	}
+	return ExitOK
+}
+
+func runGraph(args []string, env Env) int {
+	fs := flags("graph", env)
+	format := fs.String("format", "dot", "dot (Graphviz) or mermaid")
+	file, ok := oneFile(fs, args, env)
+	if !ok {
+		return ExitUsage
+	}
+	if *format != "dot" && *format != "mermaid" {
+		fmt.Fprintf(env.Stderr, "b3 graph: unknown format %q: use -format dot or -format mermaid\n", *format)
+		return ExitUsage
+	}
+	s, ok := load(file, env)
+	if !ok {
+		return ExitProblems
+	}
+	if *format == "mermaid" {
+		fmt.Fprint(env.Stdout, check.Mermaid(s))
+	} else {
+		fmt.Fprint(env.Stdout, check.DOT(s))
+	}
+	return ExitOK
+}
+
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,147 @@
+package scenario_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"bigthree/internal/scenario"
+	"bigthree/scenarios"
+)
+
+func loadExample(t testing.TB) *scenario.Scenario {
+	t.Helper()
+	data, err := scenarios.Read(scenarios.Example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, diags := scenario.Load("example.yaml", data)
+	if s == nil {
+		t.Fatalf("example does not load:\n%s", diags)
+	}
+	return s
+}
+
+func TestShippedScenariosLoadClean(t *testing.T) {
+	for _, name := range scenarios.Names() {
+		data, err := scenarios.Read(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, diags := scenario.Load(name, data)
+		if s == nil || len(diags) > 0 {
+			t.Errorf("%s: want no problems, got:\n%s", name, diags)
+		}
+	}
+}
+
+func TestExampleModel(t *testing.T) {
+	s := loadExample(t)
+	if s.ID != "example-aid-to-russia" || s.Format != 1 || s.Language != "en" {
+		t.Errorf("header: id %q format %d language %q", s.ID, s.Format, s.Language)
+	}
+	if got := s.Characters[s.Player].ID; got != "roosevelt" {
+		t.Errorf("player = %q, want roosevelt", got)
+	}
+	ev := s.Events[s.EventIndex("stalin-needs")]
+	if ev.Kind != scenario.Meeting || s.Characters[ev.From].ID != "stalin" || s.Characters[ev.To].ID != "hopkins" {
+		t.Errorf("stalin-needs: kind %q from %d to %d", ev.Kind, ev.From, ev.To)
+	}
+	if ev.Choices[1].Locked == "" || ev.Choices[1].If == nil || ev.HistoricalChoice() != 1 {
+		t.Errorf("stalin-needs reply 2 should be locked with a reason and historical")
+	}
+	// A choice without an id gets one from its first words.
+	st := s.Events[s.EventIndex("stimson-warns")]
+	if st.Choices[0].ID != "accept-the-army-s-advice" {
+		t.Errorf("derived choice id = %q", st.Choices[0].ID)
+	}
+	// An event without `to` is addressed to the player.
+	if s.Events[0].To != s.Player {
+		t.Errorf("default recipient = %d, want the player %d", s.Events[0].To, s.Player)
+	}
+	if s.FirstDate.Format("2006-01-02") != "1941-06-22" || s.LastDate.Format("2006-01-02") != "1941-11-04" {
+		t.Errorf("date range %v to %v", s.FirstDate, s.LastDate)
+	}
+	if m := s.Meters[s.MeterIndex("delay")]; !m.Hidden || m.Max != 20 {
+		t.Errorf("delay meter: %+v", m)
+	}
+}
+
+// Windows Notepad saves with a byte-order mark and CRLF line ends: such a
+// file loads exactly like the original, with the same content hash.
+func TestNotepadFileLoadsLikeAnyOther(t *testing.T) {
+	data, _ := scenarios.Read(scenarios.Example)
+	notepad := append([]byte{0xEF, 0xBB, 0xBF}, bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...)
+	a, da := scenario.Load("a.yaml", data)
+	b, db := scenario.Load("b.yaml", notepad)
+	if a == nil || b == nil {
+		t.Fatalf("load failed:\n%s%s", da, db)
+	}
+	if a.Hash != b.Hash {
+		t.Errorf("hash differs: %s vs %s", a.Hash, b.Hash)
+	}
+	if a.Events[1].Text != b.Events[1].Text {
+		t.Errorf("text differs:\n%q\n%q", a.Events[1].Text, b.Events[1].Text)
+	}
+}
+
+func TestTooLargeFileIsRefusedUnread(t *testing.T) {
+	data := bytes.Repeat([]byte("# padding\n"), scenario.MaxFileSize/10+1)
+	s, diags := scenario.Load("big.yaml", data)
+	if s != nil || len(diags) != 1 || diags[0].Code != "too-large" {
+		t.Fatalf("want one too-large error, got %v", diags)
+	}
+}
+
+func TestIDDefaultsToFileName(t *testing.T) {
+	data, _ := scenarios.Read(scenarios.Example)
+	data = bytes.Replace(data, []byte("id: example-aid-to-russia\n"), nil, 1)
+	s, diags := scenario.Load(`C:\Users\teacher\My Yalta.yaml`, data)
+	if s == nil {
+		t.Fatal(diags)
+	}
+	if s.ID != "My Yalta" {
+		t.Errorf("id = %q", s.ID)
+	}
+}
+
+func TestEveryProblemInOneRun(t *testing.T) {
+	data, _ := scenarios.Read(scenarios.Example)
+	text := string(data)
+	for _, r := range [][2]string{
+		{"effects: {churchill: +5}", "effects: {churchil: +5}"},
+		{"if: not envoy_sent", "if: not envoy_snet"},
+		{"next: stimson-warns", "next: stimson-warn"},
+		{"date: 1941-10-30", "date: 1941-13-30"},
+	} {
+		text = strings.Replace(text, r[0], r[1], 1)
+	}
+	s, diags := scenario.Load("x.yaml", []byte(text))
+	if s != nil {
+		t.Fatal("broken scenario loaded")
+	}
+	if n, _ := diags.Count(); n != 4 {
+		t.Errorf("want 4 errors in one run, got %d:\n%s", n, diags)
+	}
+	for _, d := range diags {
+		if d.Line == 0 || d.Col == 0 {
+			t.Errorf("problem without a position: %v", d)
+		}
+	}
+}
+
+func TestNearest(t *testing.T) {
+	known := []string{"effects", "text", "if", "locked", "next", "historical"}
+	for _, tc := range []struct{ in, want string }{
+		{"efects", "effects"},
+		{"Effects", "effects"},
+		{"histrical", "historical"},
+		{"nxt", "next"},
+		{"zzz", ""},
+		{"colour", ""},
+	} {
+		if got := scenario.Nearest(tc.in, known); got != tc.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

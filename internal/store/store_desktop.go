@@ -1,0 +1,115 @@
+//go:build !js
+
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"bigthree/internal/atomicfile"
+)
+
+// Dir is a Backend of JSON files in a folder: key "autosave" is the file
+// autosave.json. Writes are atomic (package atomicfile), so a crash never
+// leaves half a save.
+type Dir struct {
+	Path string
+}
+
+func (d Dir) file(key string) string { return filepath.Join(d.Path, key+".json") }
+
+// Read implements Backend.
+func (d Dir) Read(key string) ([]byte, error) {
+	data, err := os.ReadFile(d.file(key))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, ErrNotFound
+	}
+	return data, err
+}
+
+// Write implements Backend.
+func (d Dir) Write(key string, data []byte) error {
+	if err := os.MkdirAll(d.Path, 0o755); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(d.file(key), data, 0o644)
+}
+
+// MoveAside implements Backend: autosave.json becomes autosave.json.corrupt.
+func (d Dir) MoveAside(key string) (string, error) {
+	from := d.file(key)
+	to := asideName(from, func(p string) bool { _, err := os.Lstat(p); return err == nil })
+	if err := os.Rename(from, to); err != nil {
+		return "", err
+	}
+	return to, nil
+}
+
+// Where implements Backend.
+func (d Dir) Where() string { return d.Path }
+
+// DataDir returns the folder of settings and saves: $BIGTHREE_DATA_DIR, else
+// bigthree in the user's config folder.
+func DataDir() (string, error) {
+	if d := os.Getenv("BIGTHREE_DATA_DIR"); d != "" {
+		return d, nil
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(base, "bigthree"), nil
+}
+
+// Open returns the store of this computer. When the data folder cannot be
+// made, the game plays with saves off.
+func Open() *Store {
+	dir, err := DataDir()
+	if err == nil {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return New(NewMemory(), fmt.Sprintf("Saves are off: the data folder cannot be used (%v).", err))
+	}
+	return New(Dir{Path: dir}, "")
+}
+
+// DocsDir returns where transcripts go: $BIGTHREE_DOCS_DIR, else the user's
+// Documents folder when it exists, else the data folder.
+func DocsDir() string {
+	if d := os.Getenv("BIGTHREE_DOCS_DIR"); d != "" {
+		return d
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		docs := filepath.Join(home, "Documents")
+		if fi, err := os.Stat(docs); err == nil && fi.IsDir() {
+			return docs
+		}
+	}
+	d, err := DataDir()
+	if err != nil {
+		return "."
+	}
+	return d
+}
+
+// Export saves a transcript: name.md and name.json in the documents folder.
+// It returns a sentence for the player saying where they went.
+func Export(name string, markdown, jsonData []byte) (string, error) {
+	dir := DocsDir()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	md := filepath.Join(dir, name+".md")
+	js := filepath.Join(dir, name+".json")
+	if err := atomicfile.WriteFile(md, markdown, 0o644); err != nil {
+		return "", err
+	}
+	if err := atomicfile.WriteFile(js, jsonData, 0o644); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("Saved %s and %s.json", md, name), nil
+}

@@ -1,0 +1,280 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"bigthree/internal/layout"
+	"bigthree/internal/scenario"
+)
+
+// Line tags: how a document's line is coloured and decorated.
+const (
+	tagInk = iota
+	tagSoft
+	tagSender
+	tagStrip // telegram text pasted on paper strips
+	tagRed
+	tagFaint
+)
+
+// Box ids in document flows.
+const (
+	boxHeader = iota + 1
+	boxRule
+	boxDoubleRule
+	boxReaction
+	boxChart
+)
+
+// document is an event laid out as the paper it arrived on.
+type document struct {
+	ev     *scenario.Event
+	kind   scenario.Kind
+	paper  Col
+	from   int
+	sender string // sender's name, for the header
+	role   string
+	stamp  string // "SECRET", "CONFIDENTIAL"
+	mast   string // header words: TELEGRAM, REPORT ...
+	sub    string // second header line
+	blocks []layout.Block
+	flow   layout.Flow
+}
+
+func paperOf(k scenario.Kind) Col {
+	switch k {
+	case scenario.Telegram:
+		return colTelegram
+	case scenario.Meeting:
+		return colMeeting
+	case scenario.Report:
+		return colReport
+	case scenario.News:
+		return colNews
+	}
+	return colLetter
+}
+
+// build makes the document's blocks for event ev. Everything the page shows
+// is worked out here, once, so drawing it never formats a string.
+func (d *document) build(a *App, ev int) {
+	p := a.Play
+	s := p.S
+	e := &s.Events[ev]
+	u := a.U
+	d.ev, d.kind, d.paper, d.from = e, e.Kind, paperOf(e.Kind), e.From
+	d.sender, d.role = "", ""
+	if e.From >= 0 {
+		d.sender = s.Characters[e.From].Name
+		d.role = s.Characters[e.From].Role
+	}
+	to := s.Player
+	if e.To >= 0 {
+		to = e.To
+	}
+	toName := p.charName(to)
+	date := longDate(e.Date)
+	b := d.blocks[:0]
+	para := 12 * u
+	switch e.Kind {
+	case scenario.Telegram:
+		d.mast, d.stamp = "Telegram", ""
+		d.sub = "Received " + strings.ToUpper(e.Date.Format("2 Jan 2006"))
+		b = append(b, layout.Block{Box: boxHeader, Height: 64 * u})
+		line := func(k, v string) {
+			if v != "" {
+				b = append(b, layout.Block{Style: stMonoBold, Text: k + " " + strings.ToUpper(v), Space: 2 * u, Tag: tagInk})
+			}
+		}
+		from := d.sender
+		if e.Place != "" {
+			if from != "" {
+				from += ", "
+			}
+			from += e.Place
+		}
+		line("FROM", from)
+		line("TO  ", toName)
+		line("DATE", e.Date.Format("2 Jan 2006"))
+		b = append(b, layout.Block{Box: boxRule, Height: 2 * u, Space: 10 * u})
+		b = append(b, layout.Block{Style: stMonoBold, Text: strings.ToUpper(e.Title), Space: 12 * u, Tag: tagInk})
+		for i, par := range layout.Paragraphs(e.Text) {
+			sp := 6 * u
+			if i == 0 {
+				sp = 12 * u
+			}
+			b = append(b, layout.Block{Style: stMono, Text: strings.ToUpper(par), Space: sp, Tag: tagStrip, Indent: 6 * u, Inset: 6 * u})
+		}
+	case scenario.News:
+		d.mast, d.stamp = "The Daily Dispatch", ""
+		d.sub = "Late edition · " + date
+		b = append(b, layout.Block{Box: boxHeader, Height: 78 * u})
+		b = append(b, layout.Block{Style: stHeadline, Text: e.Title, Align: layout.Center, Space: 14 * u})
+		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 12 * u})
+		pars := layout.Paragraphs(e.Text)
+		for i, par := range pars {
+			if i == 0 && e.Place != "" {
+				par = strings.ToUpper(e.Place) + ", " + e.Date.Format("January 2") + ". — " + par
+			}
+			sp := para
+			if i == 0 {
+				sp = 14 * u
+			}
+			b = append(b, layout.Block{Style: stBody, Text: par, Space: sp})
+		}
+	case scenario.Meeting:
+		d.mast, d.stamp = "Memorandum of conversation", "SECRET"
+		d.sub = ""
+		b = append(b, layout.Block{Box: boxHeader, Height: 52 * u})
+		var who []string
+		if d.sender != "" {
+			who = append(who, d.sender)
+		}
+		if toName != "" {
+			who = append(who, toName)
+		}
+		if len(who) > 0 {
+			b = append(b, layout.Block{Style: stSmall, Text: "Participants: " + strings.Join(who, "; "), Space: 4 * u, Tag: tagSoft})
+		}
+		where := date
+		if e.Place != "" {
+			where = e.Place + ", " + date
+		}
+		b = append(b, layout.Block{Style: stSmall, Text: "Place and date: " + where, Tag: tagSoft})
+		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 10 * u})
+		b = append(b, layout.Block{Style: stTitle, Text: e.Title, Space: 14 * u})
+		b = layout.AppendParagraphs(b, e.Text, stBody, 10*u, para)
+	case scenario.Report:
+		d.mast, d.stamp = "Report to the President", "CONFIDENTIAL"
+		d.sub = ""
+		b = append(b, layout.Block{Box: boxHeader, Height: 52 * u})
+		meta := date
+		if e.Place != "" {
+			meta = e.Place + " · " + date
+		}
+		if d.sender != "" {
+			meta = "From " + d.sender + " · " + meta
+		}
+		b = append(b, layout.Block{Style: stSmall, Text: meta, Tag: tagSoft, Space: 2 * u})
+		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 10 * u})
+		b = append(b, layout.Block{Style: stTitle, Text: e.Title, Space: 14 * u})
+		b = layout.AppendParagraphs(b, e.Text, stBody, 10*u, para)
+	default: // a letter
+		d.mast, d.stamp = strings.ToUpper(e.Place), ""
+		switch {
+		case e.From >= 0:
+			b = append(b, layout.Block{Box: boxHeader, Height: 60 * u})
+		case e.Place != "":
+			// No sender: a plain letterhead with the place.
+			b = append(b, layout.Block{Box: boxHeader, Height: a.Fonts.lh[stCaps] + 12*u})
+		}
+		where := date
+		if e.Place != "" {
+			where = e.Place + ", " + date
+		}
+		b = append(b, layout.Block{Style: stItalic, Text: where, Align: layout.Right, Space: 6 * u, Tag: tagSoft})
+		if toName != "" {
+			b = append(b, layout.Block{Style: stSmall, Text: "To " + toName, Space: 2 * u, Tag: tagSoft})
+		}
+		b = append(b, layout.Block{Style: stTitle, Text: e.Title, Space: 14 * u})
+		b = layout.AppendParagraphs(b, e.Text, stBody, 10*u, para)
+		if d.sender != "" {
+			b = append(b, layout.Block{Style: stItalic, Text: d.sender, Align: layout.Right, Space: 16 * u, Tag: tagSender})
+		}
+	}
+	if src := s.SourceText(e.Source); src != "" {
+		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 22 * u})
+		b = append(b, layout.Block{Style: stSmallItalic, Text: "Source: " + src, Space: 8 * u, Tag: tagFaint})
+	}
+	d.blocks = b
+}
+
+func (d *document) layout(a *App, width float64) { d.flow.Layout(d.blocks, width, a.Fonts) }
+
+// lineColor is the ink of a line of text by its tag.
+func lineColor(l *layout.Line) Col {
+	switch l.Tag {
+	case tagSoft:
+		return colInkSoft
+	case tagFaint:
+		return colInkFaint
+	case tagRed:
+		return colRed
+	}
+	return colInk
+}
+
+// draw draws the document's visible part: paper decorations, boxes and
+// lines, with the flow's top at (x, y) and everything clipped to clip.
+func (d *document) draw(a *App, dst *ebiten.Image, x, y float64, clip layout.Rect) {
+	p, u := a.P, a.U
+	f := &d.flow
+	for i := range f.Boxes {
+		bx := &f.Boxes[i]
+		r := bx.R.Offset(x, y)
+		if r.Bottom() < clip.Y || r.Y > clip.Bottom() {
+			continue
+		}
+		switch bx.Box {
+		case boxRule:
+			p.Rect(dst, layout.R(r.X, r.Y+r.H/2-u/2, r.W, max(u, 1)), colInkFaint)
+		case boxHeader:
+			d.drawHeader(a, dst, r)
+		}
+	}
+	i, j := f.Visible(clip.Y-y, clip.Bottom()-y)
+	if d.kind == scenario.Telegram {
+		// Paper strips under the pasted telegram text.
+		for k := i; k < j; k++ {
+			l := &f.Lines[k]
+			if l.Tag == tagStrip {
+				p.Rect(dst, layout.R(x+l.X-6*u, y+l.Y+2*u, l.W+12*u, l.H-3*u), colStrip)
+			}
+		}
+	}
+	for k := i; k < j; k++ {
+		l := &f.Lines[k]
+		p.Text(dst, l.Text, l.Style, x+l.X, y+l.Y, lineColor(l))
+	}
+}
+
+func (d *document) drawHeader(a *App, dst *ebiten.Image, r layout.Rect) {
+	p, u, fo := a.P, a.U, a.Fonts
+	switch d.kind {
+	case scenario.Telegram:
+		p.Rect(dst, layout.R(r.X-8*u, r.Y, r.W+16*u, 44*u), hex(0xd8c27a))
+		p.Text(dst, "TELEGRAM", stCaps, r.X+8*u, r.Y+(44*u-fo.lh[stCaps])/2, colInk)
+		p.TextRight(dst, d.sub, stMonoBold, r.Right()-8*u, r.Y+(44*u-fo.lh[stMonoBold])/2, colInkSoft)
+		if d.from >= 0 {
+			drawEmblem(a, dst, d.from, r.X+fo.Measure(stCaps, "TELEGRAM")+36*u, r.Y+22*u, 16*u)
+		}
+	case scenario.News:
+		p.Rect(dst, layout.R(r.X, r.Y, r.W, 2*u), colInk)
+		p.TextCentered(dst, d.mast, stCaps, layout.R(r.X, r.Y+6*u, r.W, fo.lh[stCaps]), colInk)
+		ly := r.Y + 10*u + fo.lh[stCaps]
+		p.Rect(dst, layout.R(r.X, ly, r.W, u), colInk)
+		p.TextCentered(dst, d.sub, stSmallItalic, layout.R(r.X, ly+3*u, r.W, fo.lh[stSmallItalic]), colInkSoft)
+		p.Rect(dst, layout.R(r.X, r.Bottom()-3*u, r.W, u), colInk)
+		p.Rect(dst, layout.R(r.X, r.Bottom()-u, r.W, u), colInk)
+	case scenario.Meeting, scenario.Report:
+		p.Text(dst, d.mast, stCaps, r.X, r.Y+(r.H-fo.lh[stCaps])/2, colInk)
+		if d.stamp != "" {
+			w := fo.Measure(stSmallBold, d.stamp) + 20*u
+			sr := layout.R(r.Right()-w, r.Y+(r.H-30*u)/2, w, 30*u)
+			p.Frame(dst, sr, 2*u, colRed.Alpha(0.85))
+			p.TextCentered(dst, d.stamp, stSmallBold, sr, colRed)
+		}
+	default:
+		// Letterhead: the sender's seal, name and office, or the place.
+		if d.from >= 0 {
+			drawEmblem(a, dst, d.from, r.X+26*u, r.Y+28*u, 26*u)
+			p.Text(dst, d.sender, stBold, r.X+64*u, r.Y+8*u, a.Play.charCol(d.from))
+			p.Text(dst, d.role, stSmallItalic, r.X+64*u, r.Y+8*u+fo.lh[stBold], colInkSoft)
+		} else {
+			p.TextCentered(dst, d.mast, stCaps, layout.R(r.X, r.Y, r.W, fo.lh[stCaps]), colInkSoft)
+		}
+		p.Rect(dst, layout.R(r.X, r.Bottom()-u, r.W, u), colInkFaint)
+	}
+}

@@ -1,0 +1,403 @@
+package ui
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"bigthree/internal/layout"
+	"bigthree/internal/rules"
+)
+
+// replyCard is one numbered reply on the desk.
+type replyCard struct {
+	flow   layout.Flow
+	h      float64
+	number string
+}
+
+// deskScene shows the current document and the replies to choose from.
+type deskScene struct {
+	ev    int
+	rb    ribbon
+	d     layout.Desk
+	paper layout.Rect
+	text  layout.Rect // the document's scrolling band inside the paper
+	doc   document
+	docS  layout.Scroll
+
+	meters  meterPanel
+	heading layout.Rect
+	pane    layout.Rect // the replies' scrolling band
+	sideS   layout.Scroll
+	opts    []rules.Option
+	cards   []replyCard
+	crects  []layout.Rect // cards in pane coordinates (before scrolling)
+	screenR []layout.Rect // cards as on screen now, clipped
+	focus   int
+	hover   int
+	menu    button
+	menuHov bool
+	blocks  []layout.Block
+
+	notice  layout.Flow
+	noticeR layout.Rect
+	shownAt string
+
+	docClip, paneClip clipper
+	benchDir          float64
+}
+
+func newDeskScene() *deskScene { return &deskScene{ev: -1, hover: -1, benchDir: 1} }
+
+func (*deskScene) Name() string { return "desk" }
+
+func (d *deskScene) report() (int, int) { return len(d.opts), d.focus }
+
+func (d *deskScene) message() string {
+	return d.shownAt
+}
+
+func (d *deskScene) Layout(a *App) {
+	p := a.Play
+	u := a.U
+	deskTop(a, &d.d, &d.rb, &d.menu)
+
+	ev := p.Run.Event()
+	fresh := ev != d.ev
+	d.ev = ev
+	if ev < 0 {
+		return
+	}
+	if fresh {
+		d.doc.build(a, ev)
+		d.docS.Jump(0)
+		d.sideS.Jump(0)
+		d.focus = -1
+	} else {
+		d.doc.build(a, ev) // sizes inside the blocks follow the unit
+	}
+
+	// The document.
+	d.paper = d.d.Doc
+	pad := 34 * u
+	if d.d.Stacked {
+		pad = 20 * u
+	}
+	d.noticeR = layout.Rect{}
+	d.shownAt = p.Notice
+	if p.Notice != "" {
+		d.notice.Layout([]layout.Block{{Style: stSmall, Text: p.Notice}}, d.paper.W-28*u, a.Fonts)
+		d.noticeR, d.paper = d.paper.CutTop(d.notice.Height+20*u, 12*u)
+	}
+	d.text = d.paper.InsetXY(pad, 24*u)
+	d.doc.layout(a, d.text.W-14*u)
+	d.docS.Resize(d.doc.flow.Height+12*u, d.text.H)
+
+	// The side: meters, then the replies.
+	side := d.d.Side
+	nVisible := 0
+	for _, m := range p.S.Meters {
+		if !m.Hidden {
+			nVisible++
+		}
+	}
+	if nVisible > 0 {
+		d.meters.R, side = side.CutTop(d.meters.height(a, nVisible), 16*u)
+	} else {
+		d.meters.R = layout.Rect{}
+	}
+	d.meters.setup(a, false)
+	d.heading, side = side.CutTop(a.Fonts.lh[stLabel]+6*u, 4*u)
+	d.pane = side
+	d.opts = p.Run.Options(d.opts)
+	d.cards = d.cards[:0]
+	heights := make([]float64, 0, len(d.opts))
+	for i, o := range d.opts {
+		c := replyCard{number: itoa(i + 1)}
+		d.blocks = d.blocks[:0]
+		if o.Index < 0 {
+			d.blocks = append(d.blocks, layout.Block{Style: stButton, Text: o.Text})
+		} else {
+			d.blocks = append(d.blocks, layout.Block{Style: stBody, Text: o.Text})
+		}
+		if o.Locked {
+			reason := o.Reason
+			if reason == "" {
+				reason = "Not possible now."
+			}
+			d.blocks = append(d.blocks, layout.Block{Style: stSmallItalic, Text: "Locked: " + reason, Space: 4 * u, Tag: tagSoft})
+		}
+		c.flow.Layout(d.blocks, d.pane.W-70*u, a.Fonts)
+		c.h = max(c.flow.Height+24*u, 48*u)
+		d.cards = append(d.cards, c)
+		heights = append(heights, c.h)
+	}
+	d.crects = layout.Column(d.crects, d.pane.X, d.pane.Y, d.pane.W-10*u, heights, 10*u)
+	content := 0.0
+	if n := len(d.crects); n > 0 {
+		content = d.crects[n-1].Bottom() - d.pane.Y + 6*u
+	}
+	d.sideS.Resize(content, d.pane.H)
+	if fresh || d.focus >= len(d.opts) {
+		d.focus = d.firstOpen()
+	}
+	d.screenR = make([]layout.Rect, len(d.crects)+1)
+	d.placeCards()
+}
+
+func (d *deskScene) firstOpen() int {
+	for i, o := range d.opts {
+		if !o.Locked {
+			return i
+		}
+	}
+	return 0
+}
+
+// placeCards works out where the cards are on screen after scrolling, for
+// hit-testing; the last entry is the Menu button.
+func (d *deskScene) placeCards() {
+	for i, r := range d.crects {
+		d.screenR[i] = r.Offset(0, -d.sideS.Pos).Intersect(d.pane)
+	}
+	d.screenR[len(d.crects)] = d.menu.R
+}
+
+func (d *deskScene) Update(a *App) error {
+	p := a.Play
+	in := &a.In
+	if p.Run.Event() != d.ev {
+		d.Layout(a)
+	}
+	if d.ev < 0 {
+		a.GoTo(newEndingScene(a))
+		return nil
+	}
+	n := len(d.opts)
+	d.placeCards()
+	h := hoverIndex(a, d.screenR, d.hover)
+	d.hover = h
+	switch {
+	case in.Esc:
+		a.GoTo(newMenuScene(a, d))
+		return nil
+	case in.Digit > 0:
+		if k := in.Digit - 1; k < n {
+			d.choose(a, k)
+			return nil
+		}
+	case in.Up || in.BackTab:
+		d.moveFocus(a, -1)
+	case in.Down_ || in.Tab:
+		d.moveFocus(a, 1)
+	case in.Enter:
+		if d.focus >= 0 && d.focus < n {
+			d.choose(a, d.focus)
+			return nil
+		}
+	case in.Space:
+		if n == 1 && d.opts[0].Index < 0 {
+			d.choose(a, 0)
+			return nil
+		}
+		d.docS.By(d.docS.Page(a.Fonts.lh[stBody]))
+	}
+	if i := clicked(a, d.screenR); i >= 0 {
+		if i == n {
+			a.GoTo(newMenuScene(a, d))
+			return nil
+		}
+		d.choose(a, i)
+		return nil
+	}
+	scrollPart(a, &d.docS, d.paper, a.Fonts.lh[stBody], true)
+	wheelScroll(a, &d.sideS, d.pane, a.Fonts.lh[stBody], false)
+	if a.bench == benchScroll {
+		d.benchStep(a)
+	}
+	return nil
+}
+
+// benchStep keeps the desk animating for the performance measurement: the
+// document scrolls down and back up, or, when it fits, the focus moves.
+func (d *deskScene) benchStep(a *App) {
+	if max := d.docS.Max(); max > 0 {
+		p := d.docS.Pos + d.benchDir*2*a.U
+		if p >= max || p <= 0 {
+			d.benchDir = -d.benchDir
+		}
+		d.docS.Jump(p)
+		a.RedrawPart()
+		return
+	}
+	if len(d.opts) > 0 {
+		d.focus = layout.Cycle(d.focus, 1, len(d.opts))
+	}
+	a.Redraw()
+}
+
+var replyIDs = [...]string{"reply:1", "reply:2", "reply:3", "reply:4", "reply:5", "reply:6", "reply:7", "reply:8", "reply:9"}
+
+func (d *deskScene) listButtons(a *App, b *buttonList) {
+	for i, o := range d.opts {
+		if i >= len(replyIDs) || i >= len(d.screenR)-1 {
+			break
+		}
+		id := replyIDs[i]
+		if o.Index < 0 {
+			id = "continue"
+		}
+		b.add(id, d.screenR[i], !o.Locked)
+	}
+	b.add("menu", d.menu.R, true)
+}
+
+func (d *deskScene) moveFocus(a *App, dir int) {
+	n := len(d.opts)
+	for range n {
+		d.focus = layout.Cycle(d.focus, dir, n)
+		if !d.opts[d.focus].Locked {
+			break
+		}
+	}
+	if d.focus >= 0 && d.focus < len(d.crects) {
+		r := d.crects[d.focus]
+		d.sideS.Reveal(r.Y-d.pane.Y, r.Bottom()-d.pane.Y)
+	}
+	a.Redraw()
+}
+
+// choose makes reply k, saves, and moves on to the reactions (or straight
+// to the next document when a plain Continue has nothing to show).
+func (d *deskScene) choose(a *App, k int) {
+	o := d.opts[k]
+	if o.Locked {
+		d.focus = k
+		a.Redraw()
+		return
+	}
+	p := a.Play
+	ev := p.Run.Event()
+	if err := p.Run.ChooseIndex(o.Index); err != nil {
+		p.Notice = "That reply cannot be made: " + err.Error()
+		d.Layout(a)
+		a.Redraw()
+		return
+	}
+	p.Notice = ""
+	a.autosave()
+	e := &p.S.Events[ev]
+	moved := false
+	for i := range p.S.Meters {
+		if p.Run.Change(i) != 0 {
+			moved = true
+		}
+	}
+	hasReactions := o.Index >= 0 && len(e.Choices[o.Index].Reactions) > 0
+	if o.Index < 0 && e.History == "" && !moved && !hasReactions && !p.Run.Over() {
+		a.GoTo(newDeskScene())
+		return
+	}
+	a.GoTo(newAfterScene(a, ev, o))
+}
+
+func (d *deskScene) Draw(a *App, dst *ebiten.Image) {
+	if d.ev < 0 {
+		a.back.draw(a, dst)
+		return
+	}
+	p, u := a.P, a.U
+	a.back.draw(a, dst)
+	d.rb.draw(a, dst)
+	drawButton(a, dst, &d.menu, d.hover == len(d.opts), false)
+
+	if d.shownAt != "" {
+		noticeBox(a, dst, d.noticeR, &d.notice)
+	}
+	p.Shadow(dst, d.paper, u)
+	d.drawPaper(a, dst)
+
+	// Meters and replies.
+	if !d.meters.R.Empty() {
+		d.meters.draw(a, dst)
+	}
+	label := "Your reply"
+	if len(d.opts) == 1 && d.opts[0].Index < 0 {
+		label = "When you have read it"
+	}
+	p.Text(dst, label, stLabel, d.heading.X+2*u, d.heading.Y, colBrass)
+	pane := d.paneClip.get(dst, d.pane.InsetXY(-6*u, -6*u))
+	for i := range d.cards {
+		r := d.crects[i].Offset(0, -d.sideS.Pos)
+		if r.Bottom() < d.pane.Y-6*u || r.Y > d.pane.Bottom()+6*u {
+			continue
+		}
+		d.drawCard(a, pane, i, r)
+	}
+	scrollBar(a, dst, &d.sideS, layout.R(d.pane.Right()-4*u, d.pane.Y, 4*u, d.pane.H), true)
+}
+
+// DrawPart redraws only the document while it scrolls.
+func (d *deskScene) DrawPart(a *App, dst *ebiten.Image) {
+	if d.ev < 0 {
+		return
+	}
+	d.drawPaper(a, dst)
+}
+
+// drawPaper draws the document on its paper, clipped to the paper.
+func (d *deskScene) drawPaper(a *App, dst *ebiten.Image) {
+	p, u := a.P, a.U
+	p.Rect(dst, d.paper, d.doc.paper)
+	p.Frame(dst, d.paper, u, d.doc.paper.Mix(colInk, 0.18))
+	clip := d.docClip.get(dst, d.text.InsetXY(-8*u, 0))
+	d.doc.draw(a, clip, d.text.X, d.text.Y-d.docS.Pos, d.text)
+	if d.docS.Scrollable() {
+		scrollBar(a, dst, &d.docS, layout.R(d.paper.Right()-12*u, d.text.Y, 5*u, d.text.H), false)
+		// A fade at the bottom edge hints that there is more to read.
+		if d.docS.Pos < d.docS.Max()-1 {
+			for i := range 6 {
+				f := float32(i) / 6
+				p.Rect(dst, layout.R(d.paper.X+u, d.text.Bottom()-float64(6-i)*3*u, d.paper.W-16*u, 3*u), d.doc.paper.Alpha(f*0.9))
+			}
+		}
+	}
+}
+
+func (d *deskScene) drawCard(a *App, dst *ebiten.Image, i int, r layout.Rect) {
+	p, u := a.P, a.U
+	o := &d.opts[i]
+	c := &d.cards[i]
+	fill, edge, ink := colCard, colBrassDim, colInk
+	switch {
+	case o.Locked:
+		fill, edge, ink = colLocked.Mix(colCard, 0.35), colLocked, colInkSoft
+	case o.Index < 0:
+		fill, edge = colBrass, hex(0x8a6a2c)
+	}
+	if i == d.hover && !o.Locked {
+		fill = fill.Mix(hex(0xffffff), 0.35)
+	}
+	if i == d.focus {
+		p.Round(dst, r.Inset(-3*u), 9*u, colIvory)
+	}
+	p.RoundFrame(dst, r, 6*u, 1.5*u, edge, fill)
+	badge := colInk
+	if o.Locked {
+		badge = colInkFaint
+	}
+	p.Circle(dst, r.X+26*u, r.Y+24*u, 14*u, badge)
+	p.TextCentered(dst, c.number, stSmallBold, layout.R(r.X+12*u, r.Y+10*u, 28*u, 28*u), colIvory)
+	ty := r.Y + 12*u
+	if c.flow.Height < 24*u {
+		ty = r.Y + (r.H-c.flow.Height)/2
+	}
+	f := &c.flow
+	for k := range f.Lines {
+		l := &f.Lines[k]
+		col := ink
+		if l.Tag == tagSoft {
+			col = colInkSoft
+		}
+		p.Text(dst, l.Text, l.Style, r.X+54*u+l.X, ty+l.Y, col)
+	}
+}

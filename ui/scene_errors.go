@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"bigthree/internal/layout"
+	"bigthree/internal/scenario"
+)
+
+// errorsScene shows why a scenario could not be loaded: every diagnostic
+// as file:line:col: message, readable and scrollable, with a way back.
+type errorsScene struct {
+	name   string
+	diags  scenario.Diagnostics
+	page   layout.Page
+	flow   layout.Flow
+	scroll layout.Scroll
+	back   button
+	rects  []layout.Rect
+	hover  int
+	clip   clipper
+}
+
+func newErrorsScene(name string, diags scenario.Diagnostics) *errorsScene {
+	return &errorsScene{name: name, diags: diags, hover: -1}
+}
+
+func (*errorsScene) Name() string { return "errors" }
+
+func (s *errorsScene) report() (int, int) { return 1, 0 }
+
+func (s *errorsScene) message() string {
+	return s.name + ": " + s.diags.Summary()
+}
+
+const (
+	tagError = 200 + iota
+	tagWarning
+)
+
+func (s *errorsScene) Layout(a *App) {
+	u := a.U
+	s.page = layout.PageLayout(a.W, a.H, u, 1000)
+	var b []layout.Block
+	b = append(b, layout.Block{Style: stLabel, Text: "Scenario file", Tag: tagSoft})
+	b = append(b, layout.Block{Style: stTitle, Text: "This scenario could not be opened", Space: 4 * u})
+	b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
+	summary := s.diags.Summary()
+	if len(s.diags) == 0 {
+		summary = "no details were given"
+	}
+	b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each line below says where (file:line:column) and what is wrong; fix them in a text editor and open the file again. Teachers can check a file without the game with the b3 check command.", Space: 10 * u})
+	b = append(b, layout.Block{Box: boxRule, Height: u, Space: 14 * u})
+	for _, d := range s.diags {
+		tag := tagError
+		if d.Severity == scenario.Warning {
+			tag = tagWarning
+		}
+		b = append(b, layout.Block{Style: stMono, Text: d.String(), Space: 8 * u, Tag: tag, Indent: 16 * u})
+	}
+	s.flow.Layout(b, s.page.Body.W-72*u, a.Fonts)
+	s.scroll.Resize(s.flow.Height+56*u, s.page.Body.H)
+	bw := 260 * u
+	s.back = button{R: layout.R(s.page.Bar.X+(s.page.Bar.W-bw)/2, s.page.Bar.Y+4*u, bw, s.page.Bar.H-8*u), Label: "Back to the title page", Primary: true}
+	s.rects = append(s.rects[:0], s.back.R)
+}
+
+func (s *errorsScene) Update(a *App) error {
+	in := &a.In
+	s.hover = hoverIndex(a, s.rects, s.hover)
+	if in.Esc || in.Enter || clicked(a, s.rects) == 0 {
+		a.GoTo(newTitleScene(a))
+		return nil
+	}
+	wheelScroll(a, &s.scroll, s.page.Body, a.Fonts.lh[stMono], true)
+	switch {
+	case in.Down_:
+		s.scroll.By(a.Fonts.lh[stMono] * 2)
+	case in.Up:
+		s.scroll.By(-a.Fonts.lh[stMono] * 2)
+	case in.Space:
+		s.scroll.By(s.scroll.Page(a.Fonts.lh[stMono]))
+	}
+	return nil
+}
+
+func (s *errorsScene) Draw(a *App, dst *ebiten.Image) {
+	p, u := a.P, a.U
+	a.back.draw(a, dst)
+	body := s.page.Body
+	p.Shadow(dst, body, u)
+	p.Rect(dst, body, colMeeting)
+	clip := s.clip.get(dst, body)
+	x, y := body.X+36*u, body.Y+28*u-s.scroll.Pos
+	for i := range s.flow.Boxes {
+		r := s.flow.Boxes[i].R.Offset(x, y)
+		p.Rect(clip, layout.R(r.X, r.Y, r.W, max(u, 1)), colInkFaint)
+	}
+	i, j := s.flow.Visible(body.Y-y, body.Bottom()-y)
+	for k := i; k < j; k++ {
+		l := &s.flow.Lines[k]
+		col := colInk
+		switch l.Tag {
+		case tagSoft:
+			col = colInkSoft
+		case tagError, tagWarning:
+			// A coloured mark at the start of each problem's first line.
+			if k == 0 || s.flow.Lines[k-1].Block != l.Block {
+				m := colRed
+				if l.Tag == tagWarning {
+					m = hex(0xb07a00)
+				}
+				p.Rect(clip, layout.R(x, y+l.Y+4*u, 5*u, l.H-8*u), m)
+			}
+		}
+		p.Text(clip, l.Text, l.Style, x+l.X, y+l.Y, col)
+	}
+	scrollBar(a, dst, &s.scroll, layout.R(body.Right()-12*u, body.Y+10*u, 5*u, body.H-20*u), false)
+	drawButton(a, dst, &s.back, s.hover == 0, true)
+}
+
+func (s *errorsScene) listButtons(a *App, b *buttonList) { b.add("back", s.back.R, true) }

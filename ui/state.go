@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"encoding/json"
+	"runtime"
+
+	"bigthree/internal/layout"
+)
+
+// State is the product's test interface: what the game shows, written to
+// $BIGTHREE_STATE on the desktop and returned by window.bigthree.state() in
+// the browser. The fields are fixed by the game contract.
+type State struct {
+	Scene    string         `json:"scene"`
+	Scenario string         `json:"scenario"`
+	Event    string         `json:"event"`
+	Meters   map[string]int `json:"meters"`
+	Ending   string         `json:"ending"`
+	Ticks    int            `json:"ticks"`
+	Frames   int            `json:"frames"`
+	Options  int            `json:"options"`
+	Focus    int            `json:"focus"`
+	Saves    string         `json:"saves"`
+	Message  string         `json:"message"`
+	TextSize int            `json:"textsize"`
+	// Buttons lists the buttons on screen that accept a click now, in
+	// window pixels (device pixels divided by the device scale).
+	Buttons []StateButton `json:"buttons"`
+	// HeapAllocPerFrame is the bytes allocated per rendered frame over the
+	// last second (0 when nothing was drawn).
+	HeapAllocPerFrame uint64 `json:"heap_alloc_per_frame"`
+	Menu              bool   `json:"menu,omitempty"`
+	// Settled is true once the screen on display is final: no transition
+	// runs and the last change has been drawn. Screenshots wait for it.
+	Settled bool   `json:"settled"`
+	Bench   string `json:"bench,omitempty"`
+}
+
+// StateButton is one clickable button in the state.
+type StateButton struct {
+	ID      string  `json:"id"`
+	X       float64 `json:"x"`
+	Y       float64 `json:"y"`
+	W       float64 `json:"w"`
+	H       float64 `json:"h"`
+	Enabled bool    `json:"enabled"`
+}
+
+// buttonList collects the buttons a scene shows, reusing its slice.
+type buttonList struct {
+	items []StateButton
+	dpr   float64
+}
+
+func (b *buttonList) add(id string, r layout.Rect, enabled bool) {
+	if r.Empty() {
+		return
+	}
+	d := b.dpr
+	b.items = append(b.items, StateButton{ID: id, X: r.X / d, Y: r.Y / d, W: r.W / d, H: r.H / d, Enabled: enabled})
+}
+
+// buttonLister is implemented by scenes with buttons.
+type buttonLister interface {
+	listButtons(a *App, b *buttonList)
+}
+
+// stateReporter is implemented by scenes with replies or buttons, so tests
+// can see how many options are shown and which has the focus.
+type stateReporter interface {
+	report() (options, focus int)
+}
+
+// messenger is implemented by scenes that show a message of their own.
+type messenger interface {
+	message() string
+}
+
+// stateHook publishes the state when it changes, and at least once a second.
+type stateHook struct {
+	enabled bool
+	last    uint64
+	lastAt  int
+	out     platformState
+	buttons buttonList
+
+	mem       runtime.MemStats
+	heapAt    uint64
+	framesAt  int
+	heapFrame uint64
+	settled   bool
+}
+
+// collect lists the current scene's buttons (none during a transition).
+func (h *stateHook) collect(a *App) {
+	h.buttons.items = h.buttons.items[:0]
+	h.buttons.dpr = max(a.DPR, 0.01)
+	if a.trans.Active() {
+		return
+	}
+	if l, ok := a.scene.(buttonLister); ok {
+		l.listButtons(a, &h.buttons)
+	}
+}
+
+// measureHeap works out the bytes allocated per rendered frame since the
+// last measurement; it runs once a second.
+func (h *stateHook) measureHeap(a *App) {
+	runtime.ReadMemStats(&h.mem)
+	if f := a.Frames - h.framesAt; f > 0 {
+		h.heapFrame = (h.mem.TotalAlloc - h.heapAt) / uint64(f)
+	} else {
+		h.heapFrame = 0
+	}
+	h.heapAt, h.framesAt = h.mem.TotalAlloc, a.Frames
+}
+
+func (h *stateHook) init(a *App) { h.enabled = h.out.init(a) }
+
+// signature sums up what the state shows (FNV-1a over its parts), to
+// notice changes cheaply and without allocating.
+func signature(a *App) uint64 {
+	h := uint64(14695981039346656037)
+	str := func(s string) {
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= 1099511628211
+		}
+	}
+	put := func(v int) {
+		h ^= uint64(v)
+		h *= 1099511628211
+	}
+	str(a.scene.Name())
+	if a.Play != nil {
+		put(a.Play.Run.Event())
+		put(a.Play.Run.Ending())
+		for _, m := range a.Play.Run.Meters() {
+			put(m)
+		}
+	}
+	if r, ok := a.scene.(stateReporter); ok {
+		o, fo := r.report()
+		put(o)
+		put(fo)
+	}
+	put(len(a.Message))
+	put(a.Settings.TextSize)
+	for _, b := range a.hook.buttons.items {
+		str(b.ID)
+		put(int(b.X))
+		put(int(b.Y))
+		put(int(b.W))
+		put(int(b.H))
+		put(b2i(b.Enabled))
+	}
+	return h
+}
+
+func (h *stateHook) update(a *App) {
+	if !h.enabled {
+		return
+	}
+	if a.Ticks%60 == 0 {
+		h.measureHeap(a)
+	}
+	h.collect(a)
+	h.settled = !a.trans.Active() && !a.dirty && !a.part
+	sig := signature(a)
+	if h.settled {
+		sig ^= 0x9e3779b97f4a7c15
+	}
+	if sig == h.last && a.Ticks-h.lastAt < 60 {
+		return
+	}
+	h.last, h.lastAt = sig, a.Ticks
+	h.publish(a)
+}
+
+func (h *stateHook) publish(a *App) {
+	if !h.enabled {
+		return
+	}
+	h.out.write(a, h.encode(a))
+}
+
+func (h *stateHook) encode(a *App) []byte {
+	scene := a.scene
+	if m, ok := scene.(*menuScene); ok {
+		scene = m.under
+	}
+	h.collect(a)
+	st := State{Scene: scene.Name(), Meters: map[string]int{}, Ticks: a.Ticks, Frames: a.Frames, Focus: -1, Saves: "on",
+		TextSize: a.Settings.TextSize, Buttons: h.buttons.items, HeapAllocPerFrame: h.heapFrame, Bench: a.bench, Settled: h.settled}
+	st.Menu = scene != a.scene
+	if a.Store == nil || a.Store.Off != "" {
+		st.Saves = "off"
+	}
+	if a.Play != nil {
+		s, run := a.Play.S, a.Play.Run
+		st.Scenario = s.ID
+		if ev := run.Event(); ev >= 0 {
+			st.Event = s.Events[ev].ID
+		}
+		if e := run.Ending(); e >= 0 {
+			st.Ending = s.Endings[e].ID
+		}
+		for i, m := range s.Meters {
+			st.Meters[m.ID] = run.Meter(i)
+		}
+	}
+	if r, ok := a.scene.(stateReporter); ok {
+		st.Options, st.Focus = r.report()
+	}
+	st.Message = a.Message
+	if m, ok := a.scene.(messenger); ok && m.message() != "" {
+		st.Message = m.message()
+	}
+	data, _ := json.Marshal(st)
+	return data
+}
