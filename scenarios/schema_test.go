@@ -131,6 +131,7 @@ func TestSchemaKeysMatchTheLoader(t *testing.T) {
 	}
 	parts := map[string]any{
 		"scenario":  doc,
+		"labels":    rootProps["labels"],
 		"character": objectOf(rootProps["characters"].(map[string]any)["additionalProperties"]),
 		"meter":     objectOf(rootProps["meters"].(map[string]any)["additionalProperties"]),
 		"source":    objectOf(rootProps["sources"].(map[string]any)["additionalProperties"]),

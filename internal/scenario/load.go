@@ -12,8 +12,9 @@ import (
 
 // Keys known in each part of a scenario, in the order the guide explains them.
 var (
-	rootKeys      = []string{"format", "id", "title", "period", "summary", "language", "player", "characters", "meters", "flags", "sources", "start", "events", "triggers", "endings"}
-	characterKeys = []string{"name", "role", "color", "emblem"}
+	rootKeys      = []string{"format", "id", "title", "period", "summary", "language", "player", "labels", "characters", "meters", "flags", "sources", "start", "events", "triggers", "endings"}
+	characterKeys = []string{"name", "short", "role", "color", "emblem"}
+	labelKeys     = []string{"history", "comparison"}
 	meterKeys     = []string{"label", "start", "min", "max", "hidden"}
 	sourceKeys    = []string{"text", "url"}
 	eventKeys     = []string{"id", "date", "kind", "from", "to", "place", "title", "text", "source", "if", "history", "history_source", "next", "choices", "effects", "set", "clear"}
@@ -99,6 +100,7 @@ func (l *loader) root(n *yaml.Node) {
 			s.Player = l.ref(v.val, id, "character", s.characterByID, characterIDs(s))
 		}
 	}
+	l.labels(f)
 	if v, ok := f["meters"]; ok {
 		l.meters(v)
 	}
@@ -142,6 +144,27 @@ func (l *loader) root(n *yaml.Node) {
 		} else {
 			s.Period = fmt.Sprintf("%d–%d", a, b)
 		}
+	}
+}
+
+// labels reads the scenario's own words for the historical record and fills
+// in the defaults: "In history", and the player's short name.
+func (l *loader) labels(f map[string]field) {
+	s := l.s
+	s.Labels = Labels{History: DefaultHistoryLabel}
+	if s.Player >= 0 {
+		s.Labels.Comparison = s.Characters[s.Player].Short
+	}
+	v, ok := f["labels"]
+	if !ok {
+		return
+	}
+	ff := l.fields(v.val, "`labels`", labelKeys)
+	if h := l.optional(ff, "history"); h != "" {
+		s.Labels.History = h
+	}
+	if c := l.optional(ff, "comparison"); c != "" {
+		s.Labels.Comparison = c
 	}
 }
 
@@ -297,6 +320,7 @@ func (l *loader) characters(f field) {
 		} else {
 			ff := l.fields(v, what, characterKeys)
 			c.Name = l.required(k, ff, "name", what)
+			c.Short = l.optional(ff, "short")
 			c.Role = l.optional(ff, "role")
 			if cv, ok := ff["color"]; ok {
 				if cv.val.Tag == "!!null" {
@@ -319,6 +343,9 @@ func (l *loader) characters(f field) {
 					}
 				}
 			}
+		}
+		if c.Short == "" {
+			c.Short = c.Name
 		}
 		s.characterByID[c.ID] = len(s.Characters)
 		s.Characters = append(s.Characters, c)
@@ -987,7 +1014,7 @@ func (l *loader) dateRange() {
 // cannot drift apart.
 func KnownKeys() map[string][]string {
 	return map[string][]string{
-		"scenario": rootKeys, "character": characterKeys, "meter": meterKeys, "source": sourceKeys,
+		"scenario": rootKeys, "labels": labelKeys, "character": characterKeys, "meter": meterKeys, "source": sourceKeys,
 		"event": eventKeys, "choice": choiceKeys, "trigger": triggerKeys, "ending": endingKeys,
 	}
 }

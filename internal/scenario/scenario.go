@@ -28,6 +28,9 @@ type Scenario struct {
 	Summary  string
 	Language string
 	Player   int // character index, or -1
+	// Labels are the scenario's own words for what the game calls the
+	// historical record; Load fills in every default.
+	Labels Labels
 
 	Characters []Character
 	Meters     []Meter
@@ -55,10 +58,31 @@ type Scenario struct {
 	sourceByID    map[string]int
 }
 
+// Labels are how a scenario names the historical record in the game, the
+// terminal player and the transcripts, so that nothing in the code assumes
+// who the player is.
+type Labels struct {
+	// History heads the note on what really happened, shown after each
+	// reply ("In history").
+	History string
+	// Comparison names whoever made the historical choices, in phrases such
+	// as "You chose as Roosevelt did" and "Roosevelt's path". Load defaults
+	// it to the player character's short name; it stays empty when the
+	// scenario has no player, and the game then speaks of "history".
+	Comparison string
+}
+
+// DefaultHistoryLabel is the heading of the history note when a scenario
+// does not choose its own.
+const DefaultHistoryLabel = "In history"
+
 // Character is someone who writes or receives documents.
 type Character struct {
-	ID     string
-	Name   string
+	ID   string
+	Name string
+	// Short is the name used in running text ("Roosevelt"); Load sets it to
+	// Name when the scenario gives none.
+	Short  string
 	Role   string
 	Color  string // "#rrggbb"; empty means the game picks one from its palette
 	Emblem string // one of Emblems
