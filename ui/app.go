@@ -465,7 +465,7 @@ func (a *App) openFile(path string, resume bool) {
 // showReadError shows the errors screen for a scenario file that could not
 // be read at all.
 func (a *App) showReadError(title, file string, err error) {
-	a.showErrors(title, scenario.Diagnostics{{File: file, Message: "the file cannot be read: " + err.Error()}})
+	a.showErrors(title, scenario.Diagnostics{scenario.ReadProblem(file, err)})
 }
 
 func readLimited(path string) ([]byte, error) {

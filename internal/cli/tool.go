@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"bigthree/internal/check"
@@ -134,7 +133,7 @@ func oneFile(fs *flag.FlagSet, args []string, env Env) (string, bool) {
 func load(name string, env Env) (*scenario.Scenario, bool) {
 	data, err := env.ReadFile(name)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "%s: %s\n", name, readError(err))
+		fmt.Fprint(env.Stderr, scenario.Diagnostics{scenario.ReadProblem(name, err)}.String())
 		return nil, false
 	}
 	s, diags := scenario.Load(name, data)
@@ -146,19 +145,7 @@ func load(name string, env Env) (*scenario.Scenario, bool) {
 	return s, true
 }
 
-func readError(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "no such file (check the name and the folder you are in)"
-	case errors.Is(err, os.ErrPermission):
-		return "not allowed to read this file"
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+func readError(err error) string { return scenario.ReadErrorText(err) }
 
 func runCheck(args []string, env Env) int {
 	fs := flags("check", env)
@@ -179,7 +166,7 @@ func runCheck(args []string, env Env) int {
 	for _, name := range files {
 		data, err := env.ReadFile(name)
 		if err != nil {
-			all = append(all, scenario.Diagnostic{File: name, Line: 1, Col: 1, Severity: scenario.Error, Code: "read", Message: "cannot read the file: " + readError(err)})
+			all = append(all, scenario.ReadProblem(name, err))
 			results = append(results, fileResult{File: name, Errors: 1})
 			continue
 		}

@@ -223,3 +223,35 @@ func ReadFile(path string) ([]byte, error) {
 	}
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
+
+// ReadProblem is the diagnostic every tool shows for a scenario file that
+// could not be read at all: at 1:1 of the file, with the code "read".
+func ReadProblem(name string, err error) Diagnostic {
+	return Diagnostic{File: name, Line: 1, Col: 1, Severity: Error, Code: "read", Message: "cannot read the file: " + ReadErrorText(err)}
+}
+
+// ReadErrorText says in words why a file could not be read, without the
+// path that the message already names.
+func ReadErrorText(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file (check the name and the folder you are in)"
+	case errors.Is(err, os.ErrPermission):
+		return "not allowed to read this file"
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// LoadFile reads a scenario file from disk and loads it; a file that cannot
+// be read is one diagnostic, worded as ReadProblem words it.
+func LoadFile(path string) (*Scenario, Diagnostics) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, Diagnostics{ReadProblem(path, err)}
+	}
+	return Load(path, data)
+}
