@@ -12,12 +12,12 @@ import (
 
 // Keys known in each part of a scenario, in the order the guide explains them.
 var (
-	rootKeys      = []string{"format", "id", "title", "period", "summary", "language", "player", "labels", "characters", "meters", "flags", "sources", "start", "events", "triggers", "endings"}
+	rootKeys      = []string{"format", "id", "title", "period", "summary", "language", "player", "labels", "characters", "meters", "flags", "sources", "glossary", "start", "events", "triggers", "endings"}
 	characterKeys = []string{"name", "short", "role", "color", "emblem"}
 	labelKeys     = []string{"history", "comparison"}
 	meterKeys     = []string{"label", "start", "min", "max", "hidden"}
 	sourceKeys    = []string{"text", "url"}
-	eventKeys     = []string{"id", "date", "kind", "from", "to", "place", "title", "text", "source", "if", "history", "history_source", "next", "choices", "effects", "set", "clear"}
+	eventKeys     = []string{"id", "date", "kind", "from", "to", "place", "title", "text", "source", "invented", "if", "history", "history_source", "next", "choices", "effects", "set", "clear"}
 	choiceKeys    = []string{"id", "text", "if", "locked", "effects", "set", "clear", "reactions", "historical", "next"}
 	triggerKeys   = []string{"if", "goto"}
 	endingKeys    = []string{"id", "if", "title", "text", "epilogue", "historical"}
@@ -109,6 +109,9 @@ func (l *loader) root(n *yaml.Node) {
 	}
 	if v, ok := f["sources"]; ok {
 		l.sources(v)
+	}
+	if v, ok := f["glossary"]; ok {
+		l.glossary(v)
 	}
 	l.env = newCondEnv(s.Meters, s.Flags)
 	ev, hasEvents := f["events"]
@@ -445,6 +448,34 @@ func (l *loader) sources(f field) {
 	}
 }
 
+// glossary reads the terms a student may look up: `term: definition` lines.
+func (l *loader) glossary(f field) {
+	s := l.s
+	for _, kv := range l.entries(f, "glossary", "Lend-Lease: \"The 1941 law that let the United States lend war supplies to its allies.\"") {
+		k, v := kv[0], kv[1]
+		def, ok := l.text(field{k, v}, fmt.Sprintf("the glossary entry `%s`", clip(k.Value, 40)))
+		if ok {
+			s.Glossary = append(s.Glossary, GlossaryEntry{Term: k.Value, Definition: def, Pos: pos(k)})
+		}
+	}
+}
+
+// invented reads `invented: true`, or the note on what really happened
+// written in its place (`invented: "In fact, ..."`).
+func (l *loader) invented(e *Event, f field) {
+	v := f.val
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!bool" {
+		e.Invented, _ = l.boolean(f, "`invented`")
+		return
+	}
+	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" && strings.TrimSpace(v.Value) != "" {
+		e.Invented = true
+		e.InventedNote = strings.TrimRight(v.Value, "\n")
+		return
+	}
+	l.atNode(v, Error, "type", fmt.Sprintf("`invented` should be true, or a note on what really happened instead, such as invented: \"No such letter was sent; compare ...\", not %s", describe(v)))
+}
+
 // collectIDs gathers event and ending ids first, so that a `next` may point
 // forward to an event defined further down.
 func (l *loader) collectIDs(events, endings *yaml.Node) {
@@ -588,6 +619,9 @@ func (l *loader) event(i int, n *yaml.Node, firstLine map[string]int) {
 	e.Text = l.required(n, f, "text", what)
 	if v, ok := f["source"]; ok {
 		e.Source = l.sourceRef(v)
+	}
+	if v, ok := f["invented"]; ok {
+		l.invented(e, v)
 	}
 	if v, ok := f["history"]; ok {
 		e.History, _ = l.text(v, "`history`")

@@ -145,3 +145,67 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelsInventedAndGlossary(t *testing.T) {
+	const src = `format: 1
+title: Cuba
+player: jfk
+labels: {history: What really happened}
+characters:
+  jfk: {name: John F. Kennedy, short: Kennedy}
+  nsk: Nikita Khrushchev
+glossary:
+  ExComm: The Executive Committee of the National Security Council.
+events:
+  - id: a
+    date: 1962-10-27
+    title: A letter that was never sent
+    text: Text.
+    invented: "Khrushchev sent no such letter; compare his message of 26 October."
+  - id: b
+    date: 1962-10-28
+    title: B
+    text: Text.
+    invented: true
+  - id: c
+    date: 1962-10-29
+    title: C
+    text: Text.
+endings:
+  - {id: e, title: E, text: T}
+`
+	s, diags := scenario.Load("cuba.yaml", []byte(src))
+	if s == nil {
+		t.Fatalf("does not load:\n%s", diags)
+	}
+	if s.Labels != (scenario.Labels{History: "What really happened", Comparison: "Kennedy"}) {
+		t.Errorf("labels = %+v", s.Labels)
+	}
+	if got := s.Characters[1].Short; got != "Nikita Khrushchev" {
+		t.Errorf("short name defaults to the name, got %q", got)
+	}
+	if len(s.Glossary) != 1 || s.Glossary[0].Term != "ExComm" || !strings.HasPrefix(s.Glossary[0].Definition, "The Executive") {
+		t.Errorf("glossary = %+v", s.Glossary)
+	}
+	for i, want := range []struct {
+		invented bool
+		note     string
+	}{{true, "Khrushchev sent no such letter; compare his message of 26 October."}, {true, ""}, {false, ""}} {
+		if e := s.Events[i]; e.Invented != want.invented || e.InventedNote != want.note {
+			t.Errorf("event %s: invented %v %q, want %v %q", e.ID, e.Invented, e.InventedNote, want.invented, want.note)
+		}
+	}
+
+	noPlayer, diags := scenario.Load("x.yaml", []byte("format: 1\ntitle: X\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T}\nendings:\n  - {id: e, title: E, text: T}\n"))
+	if noPlayer == nil {
+		t.Fatalf("does not load:\n%s", diags)
+	}
+	if noPlayer.Labels != (scenario.Labels{History: scenario.DefaultHistoryLabel}) {
+		t.Errorf("labels without a player = %+v", noPlayer.Labels)
+	}
+
+	_, diags = scenario.Load("x.yaml", []byte("format: 1\ntitle: X\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T, invented: [1]}\nendings:\n  - {id: e, title: E, text: T}\n"))
+	if len(diags) != 1 || diags[0].Code != "type" || !strings.Contains(diags[0].Message, "`invented` should be true, or a note") {
+		t.Errorf("invented: [1] gives %v", diags)
+	}
+}

@@ -36,10 +36,12 @@ type Scenario struct {
 	Meters     []Meter
 	Flags      []Flag
 	Sources    []Source
-	Start      Target
-	Events     []Event
-	Triggers   []Trigger
-	Endings    []Ending
+	// Glossary explains the words a student may not know, in file order.
+	Glossary []GlossaryEntry
+	Start    Target
+	Events   []Event
+	Triggers []Trigger
+	Endings  []Ending
 
 	// Hash is the hex FNV-1a 128-bit hash of the normalised file content (BOM
 	// removed, CRLF turned into LF). Saves carry it so a changed scenario is
@@ -117,6 +119,13 @@ type Source struct {
 	Pos  Pos
 }
 
+// GlossaryEntry is one term of the glossary and what it means.
+type GlossaryEntry struct {
+	Term       string
+	Definition string
+	Pos        Pos
+}
+
 // Kind is the kind of document an event is drawn as.
 type Kind string
 
@@ -155,15 +164,20 @@ const EndName = "end"
 
 // Event is one document the player reads, with the replies they may give.
 type Event struct {
-	ID            string
-	Date          time.Time
-	Kind          Kind
-	From          int // character index or -1
-	To            int // character index or -1
-	Place         string
-	Title         string
-	Text          string
-	Source        int // source index or -1
+	ID     string
+	Date   time.Time
+	Kind   Kind
+	From   int // character index or -1
+	To     int // character index or -1
+	Place  string
+	Title  string
+	Text   string
+	Source int // source index or -1
+	// Invented marks a document made up for a branch of the story, one that
+	// no archive holds; the game labels it so, and cites Source only as
+	// "compare". InventedNote, when given, says what really happened instead.
+	Invented      bool
+	InventedNote  string
 	If            *Cond
 	History       string
 	HistorySource int // source index or -1
