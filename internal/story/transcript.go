@@ -1,0 +1,179 @@
+package story
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"bigthree/internal/rules"
+	"bigthree/internal/scenario"
+)
+
+// Transcript is the record of a playthrough a student hands in: every
+// choice beside the historical one, the meters, the ending and the sources.
+// Its JSON fields are read by teachers' tools and class reports: keep their
+// names, and only add new ones.
+type Transcript struct {
+	Scenario    string            `json:"scenario"`
+	Title       string            `json:"title"`
+	Hash        string            `json:"scenario_hash"`
+	Written     string            `json:"written,omitempty"`
+	Ending      *TranscriptEnding `json:"ending,omitempty"`
+	Steps       []TranscriptStep  `json:"steps"`
+	FinalMeters map[string]int    `json:"final_meters"`
+	Matches     int               `json:"matches_history"` // replies that were the historical ones
+	Decisions   int               `json:"decisions"`       // events with a marked historical reply
+	Sources     []string          `json:"sources"`
+	// Comparison names whoever made the historical choices ("Roosevelt");
+	// absent when the scenario compares with history itself.
+	Comparison string `json:"comparison,omitempty"`
+}
+
+// TranscriptEnding is the ending reached.
+type TranscriptEnding struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	Historical bool   `json:"historical"`
+}
+
+// TranscriptStep is one choice in a transcript.
+type TranscriptStep struct {
+	Date          string         `json:"date"`
+	Event         string         `json:"event"`
+	EventTitle    string         `json:"event_title"`
+	Choice        string         `json:"choice"`
+	ChoiceText    string         `json:"choice_text"`
+	Historical    string         `json:"historical_choice,omitempty"`
+	MatchesHist   bool           `json:"matches_history"`
+	History       string         `json:"history,omitempty"`
+	MetersBefore  map[string]int `json:"meters_before"`
+	MetersAfter   map[string]int `json:"meters_after"`
+	TriggerToward string         `json:"trigger,omitempty"`
+}
+
+// MakeTranscript builds the transcript of a run from its story. written is
+// the time shown in it; the zero time leaves it out (tests stay
+// deterministic).
+func MakeTranscript(r *rules.Run, written time.Time) Transcript {
+	s := r.Scenario()
+	end := EndingOf(r)
+	t := Transcript{
+		Scenario: s.ID, Title: s.Title, Hash: s.Hash, FinalMeters: meterMap(s, r.Meters()), Steps: []TranscriptStep{},
+		Matches: end.Matches, Decisions: end.Decisions, Sources: end.Sources, Comparison: end.Voice.Comparison,
+	}
+	if !written.IsZero() {
+		t.Written = written.Format(time.RFC3339)
+	}
+	if end.Reached {
+		t.Ending = &TranscriptEnding{ID: end.ID, Title: end.Title, Historical: end.Historical}
+	}
+	for i, st := range r.Steps() {
+		ev := &s.Events[st.Event]
+		row := rowOf(end.Voice, r, i)
+		ts := TranscriptStep{
+			Date: ev.Date.Format("2006-01-02"), Event: ev.ID, EventTitle: ev.Title,
+			Choice: r.ChoiceID(st), ChoiceText: row.Reply, Historical: row.Historical, MatchesHist: row.Decision && row.Matched,
+			History: ev.History, MetersBefore: meterMap(s, r.Before(i)), MetersAfter: meterMap(s, r.After(i)),
+		}
+		if st.Trigger >= 0 {
+			ts.TriggerToward = s.TargetName(s.Triggers[st.Trigger].Goto)
+		}
+		t.Steps = append(t.Steps, ts)
+	}
+	return t
+}
+
+func meterMap(s *scenario.Scenario, v []int) map[string]int {
+	m := make(map[string]int, len(v))
+	for i, mt := range s.Meters {
+		m[mt.ID] = v[i]
+	}
+	return m
+}
+
+// JSON returns the transcript as indented JSON.
+func (t Transcript) JSON() []byte {
+	b, err := json.MarshalIndent(t, "", "  ")
+	if err != nil {
+		panic(err) // only strings, ints and maps of them
+	}
+	return append(b, '\n')
+}
+
+// Markdown returns the transcript as a Markdown document for reading and
+// printing. s is the scenario it was made from: the transcript records ids,
+// and the scenario gives their words.
+func (t Transcript) Markdown(s *scenario.Scenario) []byte {
+	var b strings.Builder
+	v := VoiceOf(s)
+	fmt.Fprintf(&b, "# %s — transcript\n\n", t.Title)
+	if t.Written != "" {
+		fmt.Fprintf(&b, "Played to %s.\n\n", t.Written)
+	}
+	if i := endingIndex(s, t.Ending); i >= 0 {
+		e := &s.Endings[i]
+		fmt.Fprintf(&b, "## Ending: %s\n\n%s\n\n", e.Title, strings.Join(Paragraphs(e.Text), "\n\n"))
+		if epilogue := Paragraphs(e.Epilogue); len(epilogue) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n%s\n\n", EpilogueHeading, strings.Join(epilogue, "\n\n"))
+		}
+	} else {
+		b.WriteString("The story is not finished yet.\n\n")
+	}
+	if verdict := v.Matched(t.Matches, t.Decisions); verdict != "" {
+		fmt.Fprintf(&b, "%s\n\n", verdict)
+	}
+	b.WriteString("## Final meters\n\n")
+	for _, m := range s.Meters {
+		if !m.Hidden {
+			fmt.Fprintf(&b, "- %s: %d\n", m.Label, t.FinalMeters[m.ID])
+		}
+	}
+	fmt.Fprintf(&b, "\n## Your choices\n\n| Date | Event | Your reply | %s | Meters after |\n|---|---|---|---|---|\n", cell(v.WhatTheyDid()))
+	for _, st := range t.Steps {
+		hist := st.Historical
+		switch {
+		case hist == "":
+			hist = "—"
+		case st.MatchesHist:
+			hist = SameCell
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", st.Date, cell(st.EventTitle), cell(st.ChoiceText), cell(hist), cell(metersText(s, st.MetersAfter)))
+	}
+	fmt.Fprintf(&b, "\n## %s\n\n", v.History)
+	for _, st := range t.Steps {
+		if st.History != "" {
+			fmt.Fprintf(&b, "- **%s, %s.** %s\n", st.Date, st.EventTitle, strings.Join(Paragraphs(st.History), " "))
+		}
+	}
+	if len(t.Sources) > 0 {
+		b.WriteString("\n## Sources\n\n")
+		for _, src := range t.Sources {
+			fmt.Fprintf(&b, "- %s\n", src)
+		}
+	}
+	return []byte(b.String())
+}
+
+// endingIndex returns the index of the transcript's ending in s, or -1.
+func endingIndex(s *scenario.Scenario, e *TranscriptEnding) int {
+	if e == nil {
+		return -1
+	}
+	return s.EndingIndex(e.ID)
+}
+
+func metersText(s *scenario.Scenario, m map[string]int) string {
+	var parts []string
+	for _, mt := range s.Meters {
+		if !mt.Hidden {
+			parts = append(parts, fmt.Sprintf("%s %d", mt.Label, m[mt.ID]))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.ReplaceAll(s, "|", "\\|")
+}
