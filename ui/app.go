@@ -56,19 +56,7 @@ type Play struct {
 	// Notice is shown on the desk until the next choice (a resume report).
 	Notice string
 
-	chars   []charLook
-	hist    *rules.Run
-	histOK  bool
-	histSet bool
-}
-
-// Historical returns the run of Roosevelt's own replies, for the debrief.
-func (p *Play) Historical() (*rules.Run, bool) {
-	if !p.histSet {
-		p.hist, p.histOK = rules.Historical(p.S, 10000)
-		p.histSet = true
-	}
-	return p.hist, p.histOK
+	chars []charLook
 }
 
 // catEntry is a shipped scenario as listed on the title screen.

@@ -5,6 +5,7 @@ import (
 
 	"bigthree/internal/layout"
 	"bigthree/internal/store"
+	"bigthree/internal/story"
 )
 
 // loadingScene is shown while fonts, settings, saves and the shipped
@@ -163,7 +164,7 @@ func (t *titleScene) Layout(a *App) {
 	t.msgR = layout.Rect{}
 	if t.msgText != "" {
 		mw := min(W-80*u, 760*u)
-		t.msg.Layout(layout.AppendParagraphs(nil, t.msgText, stSmall, 0, 6*u), mw-28*u, f)
+		t.msg.Layout(layout.AppendParagraphs(nil, story.Paragraphs(t.msgText), stSmall, 0, 6*u), mw-28*u, f)
 		mh := min(t.msg.Height+20*u, H*0.25)
 		t.msgR = layout.R((W-mw)/2, t.hintR.Y-mh-14*u, mw, mh)
 	}
@@ -186,9 +187,9 @@ func (t *titleScene) Layout(a *App) {
 				period = e.S.FirstDate.Format("2006") + "–" + e.S.LastDate.Format("2006")
 			}
 			blocks = append(blocks, layout.Block{Style: stTitle, Text: e.S.Title})
-			blocks = append(blocks, layout.Block{Style: stItalic, Text: period + " · " + plural(len(e.S.Events), "document")})
+			blocks = append(blocks, layout.Block{Style: stItalic, Text: period + " · " + story.Plural(len(e.S.Events), "document")})
 			if e.S.Summary != "" {
-				blocks = layout.AppendParagraphs(blocks, e.S.Summary, stBody, 6*u, 4*u)
+				blocks = layout.AppendParagraphs(blocks, story.Paragraphs(e.S.Summary), stBody, 6*u, 4*u)
 			}
 		} else {
 			blocks = append(blocks, layout.Block{Style: stTitle, Text: e.Name})
@@ -223,13 +224,6 @@ func fitText(a *App, s string, style int, width float64) string {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"
-}
-
-func plural(n int, w string) string {
-	if n == 1 {
-		return "1 " + w
-	}
-	return itoa(n) + " " + w + "s"
 }
 
 func (t *titleScene) Update(a *App) error {
