@@ -1,6 +1,8 @@
 // Package ui is bigthree's game: the Ebitengine scenes (title, desk, after a
 // choice, ending and debrief, scenario errors, settings) on top of the pure
-// packages scenario, rules, layout and store.
+// packages scenario, rules, story, layout and store. What the player sees
+// after a reply and at the end is the story model's; the scenes only lay
+// it out and draw it.
 //
 // Game is a thin shell: it reads input once per tick into an Input, hands
 // it to the current Scene, and draws only when something changed (the screen

@@ -323,6 +323,9 @@ func (t *titleScene) pick(a *App, i int) {
 	a.startNew(e.S, store.Origin{Embedded: e.Name})
 }
 
+// subtitle says what the game is, whatever scenarios it ships with.
+const subtitle = "Negotiate history, one letter at a time"
+
 func (t *titleScene) Draw(a *App, dst *ebiten.Image) {
 	p, u := a.P, a.U
 	a.back.draw(a, dst)
@@ -337,7 +340,7 @@ func (t *titleScene) Draw(a *App, dst *ebiten.Image) {
 		titleEmblem(a, dst, e.kind, e.col, x, t.emblemY, r)
 	}
 	p.TextCentered(dst, "The Big Three", stHuge, layout.R(0, t.titleY, a.W, a.Fonts.lh[stHuge]), colIvory)
-	p.TextCentered(dst, "Roosevelt, Stalin and Churchill · letters of the war, 1941–1945", stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
+	p.TextCentered(dst, subtitle, stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
 
 	if t.listing {
 		t.drawList(a, dst)

@@ -53,9 +53,9 @@ type Note struct {
 type Verdict struct {
 	Matched    bool
 	Historical string // the historical reply's text
-	Sentence   string // "You chose as Roosevelt did." / "Roosevelt chose otherwise: “…”"
+	Sentence   string // "You chose as Kennedy did." / "Kennedy chose otherwise: “…”"
 	// Aside is the shorter form the terminal prints: "Your reply matches
-	// Roosevelt's." / "Roosevelt's reply: …".
+	// Kennedy's." / "Kennedy's reply: …".
 	Aside string
 }
 

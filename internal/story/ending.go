@@ -53,8 +53,8 @@ type Row struct {
 	Decision   bool
 	Historical string
 	Matched    bool
-	// Comparison is the debrief's line under the reply: "Roosevelt: the
-	// same." or "Roosevelt: …"; empty when there was no decision.
+	// Comparison is the debrief's line under the reply: "Kennedy: the
+	// same." or "Kennedy: …"; empty when there was no decision.
 	Comparison string
 }
 

@@ -25,7 +25,7 @@ type Transcript struct {
 	Matches     int               `json:"matches_history"` // replies that were the historical ones
 	Decisions   int               `json:"decisions"`       // events with a marked historical reply
 	Sources     []string          `json:"sources"`
-	// Comparison names whoever made the historical choices ("Roosevelt");
+	// Comparison names whoever made the historical choices ("Kennedy");
 	// absent when the scenario compares with history itself.
 	Comparison string `json:"comparison,omitempty"`
 }

@@ -16,7 +16,7 @@ import (
 type Voice struct {
 	// History heads the note on what really happened ("In history").
 	History string
-	// Comparison names whoever made the historical choices ("Roosevelt",
+	// Comparison names whoever made the historical choices ("Kennedy",
 	// "the ExComm"). Empty, the sentences speak of history itself.
 	Comparison string
 }
@@ -132,7 +132,7 @@ func (v Voice) WhatTheyDid() string {
 // SameCell is the transcript's cell for a reply that matched history.
 const SameCell = "the same"
 
-// Possessive returns the possessive of a name: "Roosevelt's", "the
+// Possessive returns the possessive of a name: "Kennedy's", "the
 // ExComm's". A name ending in s takes the apostrophe alone ("Dulles'", "the
 // Joint Chiefs'"), one rule that is right for plural names too.
 func Possessive(name string) string {
