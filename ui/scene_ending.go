@@ -78,6 +78,9 @@ func (s *endingScene) Layout(a *App) {
 	b = append(b, layout.Block{Style: stLabel, Text: v.RepliesHeading(), Space: 22 * u, Tag: tagRed})
 	for _, row := range m.Rows {
 		b = append(b, layout.Block{Style: stSmallBold, Text: longDate(row.Date) + " — " + row.Title, Space: 12 * u, Tag: tagHead})
+		if row.Invented {
+			b = append(b, layout.Block{Style: stSmallItalic, Text: row.InventedLine, Indent: 18 * u, Space: 2 * u, Tag: tagSoft})
+		}
 		b = append(b, layout.Block{Style: stSmall, Text: "You: " + row.Reply, Indent: 18 * u, Space: 2 * u})
 		switch {
 		case !row.Decision:

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strings"
 	"time"
 
 	"bigthree/internal/rules"
@@ -56,6 +57,24 @@ type Row struct {
 	// Comparison is the debrief's line under the reply: "Kennedy: the
 	// same." or "Kennedy: …"; empty when there was no decision.
 	Comparison string
+	// Invented is true when the document was made up for this branch of
+	// the story; InventedLine then says so, with the scenario's note on
+	// what really happened when it has one.
+	Invented     bool
+	InventedNote string
+	InventedLine string
+}
+
+// InventedLabel marks a document made up for a branch of the story.
+const InventedLabel = "Invented for this branch"
+
+// inventedLine says that a document was invented, with the scenario's note
+// on what really happened when it has one.
+func inventedLine(note string) string {
+	if note = strings.Join(Paragraphs(note), " "); note != "" {
+		return InventedLabel + ": " + note
+	}
+	return InventedLabel + "."
 }
 
 // ContinueText is how a Continue is written where a reply would be.
@@ -116,6 +135,7 @@ func EndingOf(r *rules.Run) Ending {
 	}
 	var c citations
 	for i, st := range r.Steps() {
+		ev := &s.Events[st.Event]
 		row := rowOf(v, r, i)
 		if row.Decision {
 			out.Decisions++
@@ -126,10 +146,12 @@ func EndingOf(r *rules.Run) Ending {
 		if !row.Continued || row.Decision {
 			out.Rows = append(out.Rows, row)
 		}
-		c.cite(s, s.Events[st.Event].Source)
-		c.cite(s, s.HistorySourceIndex(st.Event))
+		// An invented document's own source is only to compare with; the
+		// source of its note on what really happened is cited as usual.
+		c.cite(ev.Source, !ev.Invented)
+		c.cite(ev.HistorySource, true)
 	}
-	out.Sources = append(out.Sources, c.list...)
+	out.Sources = c.list(s)
 	out.Verdict = v.Matched(out.Matches, out.Decisions)
 	out.Chart = chartOf(v, r)
 	return out
@@ -140,6 +162,9 @@ func rowOf(v Voice, r *rules.Run, i int) Row {
 	st := r.Steps()[i]
 	e := &s.Events[st.Event]
 	row := Row{Step: i, Date: e.Date, Event: e.ID, Title: e.Title, Continued: st.Choice < 0, Reply: ContinueText}
+	if e.Invented {
+		row.Invented, row.InventedNote, row.InventedLine = true, e.InventedNote, inventedLine(e.InventedNote)
+	}
 	if st.Choice >= 0 {
 		row.Reply = e.Choices[st.Choice].Text
 	}
@@ -154,22 +179,44 @@ func rowOf(v Voice, r *rules.Run, i int) Row {
 	return row
 }
 
-// citations lists sources once each, in the order they are first cited.
+// citations lists sources once each, in the order they are first cited. A
+// source cited only by invented documents is given as one to compare with.
 type citations struct {
-	seen map[int]bool
-	list []string
+	order []int
+	plain map[int]bool // index -> cited at least once as a real source
 }
 
-func (c *citations) cite(s *scenario.Scenario, i int) {
-	if i < 0 || i >= len(s.Sources) || c.seen[i] {
+func (c *citations) cite(i int, plain bool) {
+	if i < 0 {
 		return
 	}
-	if c.seen == nil {
-		c.seen = map[int]bool{}
+	if c.plain == nil {
+		c.plain = map[int]bool{}
 	}
-	c.seen[i] = true
-	c.list = append(c.list, Citation(&s.Sources[i]))
+	was, seen := c.plain[i]
+	if !seen {
+		c.order = append(c.order, i)
+	}
+	c.plain[i] = was || plain
 }
+
+func (c *citations) list(s *scenario.Scenario) []string {
+	out := []string{}
+	for _, i := range c.order {
+		if i >= len(s.Sources) {
+			continue
+		}
+		text := Citation(&s.Sources[i])
+		if !c.plain[i] {
+			text = ComparePrefix + text
+		}
+		out = append(out, text)
+	}
+	return out
+}
+
+// ComparePrefix marks a source cited only by invented documents.
+const ComparePrefix = "Compare: "
 
 // Citation is a source as the debrief and the transcripts cite it: its text,
 // then its address when it has one.

@@ -297,6 +297,44 @@ func TestLabelsOfTheScenario(t *testing.T) {
 	}
 }
 
+// An invented document is marked in the debrief and the transcripts, and
+// its own source is cited only as one to compare with.
+func TestInventedDocument(t *testing.T) {
+	s := edited(t, "    source: frus-xi-102\n", `    source: frus-xi-102
+    invented: "In fact the message was read on the radio in the afternoon, Moscow time."
+`)
+	r := historical(t, s)
+	e := story.EndingOf(r)
+	row := e.Rows[len(e.Rows)-1]
+	if !row.Invented || row.InventedLine != "Invented for this branch: In fact the message was read on the radio in the afternoon, Moscow time." {
+		t.Errorf("row %+v", row)
+	}
+	if !slices.Contains(e.Sources, "Compare: FRUS 1961–1963, vol. XI, doc. 102 (Khrushchev to Kennedy, 28 October 1962, the message broadcast by Radio Moscow) — https://history.state.gov/historicaldocuments/frus1961-63v11/d102") {
+		t.Errorf("sources %q", e.Sources)
+	}
+	for _, src := range e.Sources {
+		if strings.HasPrefix(src, "Compare: ") && !strings.Contains(src, "doc. 102") {
+			t.Errorf("%q is cited by real documents too", src)
+		}
+	}
+	tr := story.MakeTranscript(r, time.Time{})
+	if st := tr.Steps[len(tr.Steps)-1]; !st.Invented || st.InventedNote != "In fact the message was read on the radio in the afternoon, Moscow time." {
+		t.Errorf("transcript step %+v", st)
+	}
+	md := string(tr.Markdown(s))
+	for _, want := range []string{
+		"| 1962-10-28 | Radio Moscow: the weapons will be dismantled (invented for this branch) |",
+		"- **1962-10-28, Radio Moscow: the weapons will be dismantled.** Invented for this branch: In fact the message was read",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if !strings.Contains(string(tr.JSON()), `"invented": true`) {
+		t.Error("JSON lacks invented")
+	}
+}
+
 func TestNoMetersNoHistory(t *testing.T) {
 	s := load(t, "bare.yaml", []byte(`format: 1
 title: Bare

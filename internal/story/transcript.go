@@ -50,6 +50,10 @@ type TranscriptStep struct {
 	MetersBefore  map[string]int `json:"meters_before"`
 	MetersAfter   map[string]int `json:"meters_after"`
 	TriggerToward string         `json:"trigger,omitempty"`
+	// Invented marks a document made up for this branch of the story, with
+	// the scenario's note on what really happened when it has one.
+	Invented     bool   `json:"invented,omitempty"`
+	InventedNote string `json:"invented_note,omitempty"`
 }
 
 // MakeTranscript builds the transcript of a run from its story. written is
@@ -75,6 +79,7 @@ func MakeTranscript(r *rules.Run, written time.Time) Transcript {
 			Date: ev.Date.Format("2006-01-02"), Event: ev.ID, EventTitle: ev.Title,
 			Choice: r.ChoiceID(st), ChoiceText: row.Reply, Historical: row.Historical, MatchesHist: row.Decision && row.Matched,
 			History: ev.History, MetersBefore: meterMap(s, r.Before(i)), MetersAfter: meterMap(s, r.After(i)),
+			Invented: row.Invented, InventedNote: row.InventedNote,
 		}
 		if st.Trigger >= 0 {
 			ts.TriggerToward = s.TargetName(s.Triggers[st.Trigger].Goto)
@@ -138,12 +143,20 @@ func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 		case st.MatchesHist:
 			hist = SameCell
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", st.Date, cell(st.EventTitle), cell(st.ChoiceText), cell(hist), cell(metersText(s, st.MetersAfter)))
+		title := st.EventTitle
+		if st.Invented {
+			title += " (" + lowerFirst(InventedLabel) + ")"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", st.Date, cell(title), cell(st.ChoiceText), cell(hist), cell(metersText(s, st.MetersAfter)))
 	}
 	fmt.Fprintf(&b, "\n## %s\n\n", v.History)
 	for _, st := range t.Steps {
-		if st.History != "" {
-			fmt.Fprintf(&b, "- **%s, %s.** %s\n", st.Date, st.EventTitle, strings.Join(Paragraphs(st.History), " "))
+		note := strings.Join(Paragraphs(st.History), " ")
+		if st.Invented {
+			note = strings.TrimSpace(inventedLine(st.InventedNote) + " " + note)
+		}
+		if note != "" {
+			fmt.Fprintf(&b, "- **%s, %s.** %s\n", st.Date, st.EventTitle, note)
 		}
 	}
 	if len(t.Sources) > 0 {

@@ -165,6 +165,15 @@ func Capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// lowerFirst is Capitalize's reverse, for a label inside a sentence.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
 // Paragraphs splits a scenario text into paragraphs: a blank line (or a
 // line of spaces) starts a new paragraph, single line breaks inside a
 // paragraph become spaces (the way YAML block text is written), and runs of
