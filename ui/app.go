@@ -1,6 +1,8 @@
 // Package ui is bigthree's game: the Ebitengine scenes (title, desk, after a
 // choice, ending and debrief, scenario errors, settings) on top of the pure
-// packages scenario, rules, layout and store.
+// packages scenario, rules, story, layout and store. What the player sees
+// after a reply and at the end is the story model's; the scenes only lay
+// it out and draw it.
 //
 // Game is a thin shell: it reads input once per tick into an Input, hands
 // it to the current Scene, and draws only when something changed (the screen
@@ -56,19 +58,7 @@ type Play struct {
 	// Notice is shown on the desk until the next choice (a resume report).
 	Notice string
 
-	chars   []charLook
-	hist    *rules.Run
-	histOK  bool
-	histSet bool
-}
-
-// Historical returns the run of Roosevelt's own replies, for the debrief.
-func (p *Play) Historical() (*rules.Run, bool) {
-	if !p.histSet {
-		p.hist, p.histOK = rules.Historical(p.S, 10000)
-		p.histSet = true
-	}
-	return p.hist, p.histOK
+	chars []charLook
 }
 
 // catEntry is a shipped scenario as listed on the title screen.

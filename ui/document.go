@@ -7,6 +7,7 @@ import (
 
 	"bigthree/internal/layout"
 	"bigthree/internal/scenario"
+	"bigthree/internal/story"
 )
 
 // Line tags: how a document's line is coloured and decorated.
@@ -100,7 +101,7 @@ func (d *document) build(a *App, ev int) {
 		line("DATE", e.Date.Format("2 Jan 2006"))
 		b = append(b, layout.Block{Box: boxRule, Height: 2 * u, Space: 10 * u})
 		b = append(b, layout.Block{Style: stMonoBold, Text: strings.ToUpper(e.Title), Space: 12 * u, Tag: tagInk})
-		for i, par := range layout.Paragraphs(e.Text) {
+		for i, par := range story.Paragraphs(e.Text) {
 			sp := 6 * u
 			if i == 0 {
 				sp = 12 * u
@@ -113,7 +114,7 @@ func (d *document) build(a *App, ev int) {
 		b = append(b, layout.Block{Box: boxHeader, Height: 78 * u})
 		b = append(b, layout.Block{Style: stHeadline, Text: e.Title, Align: layout.Center, Space: 14 * u})
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 12 * u})
-		pars := layout.Paragraphs(e.Text)
+		pars := story.Paragraphs(e.Text)
 		for i, par := range pars {
 			if i == 0 && e.Place != "" {
 				par = strings.ToUpper(e.Place) + ", " + e.Date.Format("January 2") + ". — " + par
@@ -145,7 +146,7 @@ func (d *document) build(a *App, ev int) {
 		b = append(b, layout.Block{Style: stSmall, Text: "Place and date: " + where, Tag: tagSoft})
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 10 * u})
 		b = append(b, layout.Block{Style: stTitle, Text: e.Title, Space: 14 * u})
-		b = layout.AppendParagraphs(b, e.Text, stBody, 10*u, para)
+		b = layout.AppendParagraphs(b, story.Paragraphs(e.Text), stBody, 10*u, para)
 	case scenario.Report:
 		d.mast, d.stamp = "Report to the President", "CONFIDENTIAL"
 		d.sub = ""
@@ -160,7 +161,7 @@ func (d *document) build(a *App, ev int) {
 		b = append(b, layout.Block{Style: stSmall, Text: meta, Tag: tagSoft, Space: 2 * u})
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 10 * u})
 		b = append(b, layout.Block{Style: stTitle, Text: e.Title, Space: 14 * u})
-		b = layout.AppendParagraphs(b, e.Text, stBody, 10*u, para)
+		b = layout.AppendParagraphs(b, story.Paragraphs(e.Text), stBody, 10*u, para)
 	default: // a letter
 		d.mast, d.stamp = strings.ToUpper(e.Place), ""
 		switch {
@@ -179,7 +180,7 @@ func (d *document) build(a *App, ev int) {
 			b = append(b, layout.Block{Style: stSmall, Text: "To " + toName, Space: 2 * u, Tag: tagSoft})
 		}
 		b = append(b, layout.Block{Style: stTitle, Text: e.Title, Space: 14 * u})
-		b = layout.AppendParagraphs(b, e.Text, stBody, 10*u, para)
+		b = layout.AppendParagraphs(b, story.Paragraphs(e.Text), stBody, 10*u, para)
 		if d.sender != "" {
 			b = append(b, layout.Block{Style: stItalic, Text: d.sender, Align: layout.Right, Space: 16 * u, Tag: tagSender})
 		}

@@ -4,14 +4,14 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
-	"bigthree/internal/rules"
+	"bigthree/internal/story"
 )
 
-// afterScene shows what a reply led to: the characters' reactions, the
-// meters moving, and what Roosevelt actually did, with its source.
+// afterScene shows what a reply led to, as the story model has it: the
+// characters' reactions, the meters moving, and the history note with its
+// source and whether the reply was the historical one.
 type afterScene struct {
-	ev     int
-	opt    rules.Option
+	story  story.After
 	rb     ribbon
 	d      layout.Desk
 	paper  layout.Rect
@@ -28,8 +28,9 @@ type afterScene struct {
 	first  bool
 }
 
-func newAfterScene(a *App, ev int, o rules.Option) *afterScene {
-	return &afterScene{ev: ev, opt: o, hover: -1, first: true}
+// newAfterScene shows what the run's latest step led to.
+func newAfterScene(a *App) *afterScene {
+	return &afterScene{story: story.AfterLast(a.Play.Run), hover: -1, first: true}
 }
 
 func (*afterScene) Name() string { return "after" }
@@ -37,23 +38,22 @@ func (*afterScene) Name() string { return "after" }
 func (s *afterScene) report() (int, int) { return 1, 0 }
 
 func (s *afterScene) Layout(a *App) {
-	p := a.Play
 	u := a.U
 	deskTop(a, &s.d, &s.rb, &s.menu)
 
-	e := &p.S.Events[s.ev]
+	m := &s.story
 	b := s.blocks[:0]
-	if s.opt.Index >= 0 {
+	if !m.Continued {
 		b = append(b, layout.Block{Style: stLabel, Text: "Your reply", Tag: tagSoft})
-		b = append(b, layout.Block{Style: stItalic, Text: "“" + s.opt.Text + "”", Space: 4 * u})
-		c := &e.Choices[s.opt.Index]
-		if len(c.Reactions) > 0 {
+		b = append(b, layout.Block{Style: stItalic, Text: "“" + m.Reply + "”", Space: 4 * u})
+		if len(m.Reactions) > 0 {
 			b = append(b, layout.Block{Style: stLabel, Text: "Reactions", Space: 22 * u, Tag: tagSoft})
-			for _, r := range c.Reactions {
-				b = append(b, layout.Block{Box: boxReaction, Height: 44 * u, Space: 8 * u, Tag: r.Character})
-				for i, par := range layout.Paragraphs(r.Text) {
+			for i, r := range m.Reactions {
+				// The box's tag is the reaction's index, for its seal and name.
+				b = append(b, layout.Block{Box: boxReaction, Height: 44 * u, Space: 8 * u, Tag: i})
+				for j, par := range r.Paragraphs {
 					sp := 2 * u
-					if i > 0 {
+					if j > 0 {
 						sp = 6 * u
 					}
 					b = append(b, layout.Block{Style: stBody, Text: par, Indent: 56 * u, Space: sp})
@@ -64,21 +64,17 @@ func (s *afterScene) Layout(a *App) {
 		}
 	} else {
 		b = append(b, layout.Block{Style: stLabel, Text: "You have read", Tag: tagSoft})
-		b = append(b, layout.Block{Style: stItalic, Text: e.Title, Space: 4 * u})
+		b = append(b, layout.Block{Style: stItalic, Text: m.EventTitle, Space: 4 * u})
 	}
-	if e.History != "" {
+	if n := m.Note; n != nil {
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 24 * u})
-		b = append(b, layout.Block{Style: stLabel, Text: "In history", Space: 14 * u, Tag: tagRed})
-		b = layout.AppendParagraphs(b, e.History, stBody, 6*u, 8*u)
-		if h := e.HistoricalChoice(); h >= 0 && s.opt.Index >= 0 {
-			verdict := "Roosevelt chose otherwise: “" + e.Choices[h].Text + "”"
-			if h == s.opt.Index {
-				verdict = "You chose as Roosevelt did."
-			}
-			b = append(b, layout.Block{Style: stSmallItalic, Text: verdict, Space: 8 * u, Tag: tagSoft})
+		b = append(b, layout.Block{Style: stLabel, Text: n.Heading, Space: 14 * u, Tag: tagRed})
+		b = layout.AppendParagraphs(b, n.Paragraphs, stBody, 6*u, 8*u)
+		if n.Verdict != nil {
+			b = append(b, layout.Block{Style: stSmallItalic, Text: n.Verdict.Sentence, Space: 8 * u, Tag: tagSoft})
 		}
-		if src := p.S.SourceText(p.S.HistorySourceIndex(s.ev)); src != "" {
-			b = append(b, layout.Block{Style: stSmallItalic, Text: "Source: " + src, Space: 10 * u, Tag: tagFaint})
+		if n.Source != "" {
+			b = append(b, layout.Block{Style: stSmallItalic, Text: "Source: " + n.Source, Space: 10 * u, Tag: tagFaint})
 		}
 	}
 	s.blocks = b
@@ -93,24 +89,14 @@ func (s *afterScene) Layout(a *App) {
 	s.scroll.Resize(s.flow.Height+12*u, s.text.H)
 
 	side := s.d.Side
-	n := 0
-	for _, m := range p.S.Meters {
-		if !m.Hidden {
-			n++
-		}
-	}
-	if n > 0 {
-		s.meters.R, side = side.CutTop(s.meters.height(a, n), 20*u)
+	if len(m.Meters) > 0 {
+		s.meters.R, side = side.CutTop(s.meters.height(a, len(m.Meters)), 20*u)
 	}
 	// Animate the bars only when the scene is entered, not on a resize.
-	s.meters.setup(a, s.first && a.Motion())
+	s.meters.setup(m.Meters, s.first && a.Motion())
 	s.first = false
-	label := "Continue"
-	if p.Run.Over() {
-		label = "See how it ended"
-	}
 	bh := a.Fonts.lh[stButton] + 24*u
-	s.cont = button{R: layout.R(side.X, side.Y, side.W, bh), Label: label, Primary: true}
+	s.cont = button{R: layout.R(side.X, side.Y, side.W, bh), Label: m.Next, Primary: true}
 	s.rects = append(s.rects[:0], s.cont.R, s.menu.R)
 }
 
@@ -141,7 +127,7 @@ func (s *afterScene) Update(a *App) error {
 }
 
 func (s *afterScene) next(a *App) {
-	if a.Play.Run.Over() {
+	if s.story.Over {
 		a.GoTo(newEndingScene(a))
 		return
 	}
@@ -165,8 +151,9 @@ func (s *afterScene) Draw(a *App, dst *ebiten.Image) {
 		case boxRule:
 			p.Rect(clip, layout.R(r.X, r.Y, r.W, max(u, 1)), colInkFaint)
 		case boxReaction:
-			drawEmblem(a, clip, bx.Tag, r.X+22*u, r.Y+22*u, 20*u)
-			p.Text(clip, a.Play.charName(bx.Tag), stBold, r.X+56*u, r.Y+(r.H-a.Fonts.lh[stBold])/2, a.Play.charCol(bx.Tag))
+			re := &s.story.Reactions[bx.Tag]
+			drawEmblem(a, clip, re.Character, r.X+22*u, r.Y+22*u, 20*u)
+			p.Text(clip, re.Name, stBold, r.X+56*u, r.Y+(r.H-a.Fonts.lh[stBold])/2, a.Play.charCol(re.Character))
 		}
 	}
 	p.Flow(clip, &s.flow, x, y, s.text, lineColor)

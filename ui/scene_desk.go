@@ -5,6 +5,7 @@ import (
 
 	"bigthree/internal/layout"
 	"bigthree/internal/rules"
+	"bigthree/internal/story"
 )
 
 // replyCard is one numbered reply on the desk.
@@ -94,18 +95,13 @@ func (d *deskScene) Layout(a *App) {
 
 	// The side: meters, then the replies.
 	side := d.d.Side
-	nVisible := 0
-	for _, m := range p.S.Meters {
-		if !m.Hidden {
-			nVisible++
-		}
-	}
-	if nVisible > 0 {
-		d.meters.R, side = side.CutTop(d.meters.height(a, nVisible), 16*u)
+	meters := story.Meters(p.Run)
+	if len(meters) > 0 {
+		d.meters.R, side = side.CutTop(d.meters.height(a, len(meters)), 16*u)
 	} else {
 		d.meters.R = layout.Rect{}
 	}
-	d.meters.setup(a, false)
+	d.meters.setup(meters, false)
 	d.heading, side = side.CutTop(a.Fonts.lh[stLabel]+6*u, 4*u)
 	d.pane = side
 	d.opts = p.Run.Options(d.opts)
@@ -297,7 +293,7 @@ func (d *deskScene) choose(a *App, k int) {
 		a.GoTo(newDeskScene())
 		return
 	}
-	a.GoTo(newAfterScene(a, ev, o))
+	a.GoTo(newAfterScene(a))
 }
 
 func (d *deskScene) Draw(a *App, dst *ebiten.Image) {

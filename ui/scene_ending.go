@@ -6,13 +6,14 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
-	"bigthree/internal/rules"
 	"bigthree/internal/store"
+	"bigthree/internal/story"
 )
 
-// endingScene shows the ending reached and the debrief: the meters over
-// time beside Roosevelt's path, the player's replies beside his, and the
-// sources. The transcript can be saved from here.
+// endingScene shows the ending reached and the debrief, as the story model
+// has them: the meters over time beside the historical path, the player's
+// replies beside the historical ones, and the sources. The transcript can
+// be saved from here.
 type endingScene struct {
 	page    layout.Page
 	body    layout.Rect
@@ -30,13 +31,11 @@ type endingScene struct {
 	msgFlow layout.Flow
 	msgR    layout.Rect
 	clip    clipper
-	tr      rules.Transcript
+	story   story.Ending
 }
 
 func newEndingScene(a *App) *endingScene {
-	s := &endingScene{hover: -1}
-	s.tr = rules.MakeTranscript(a.Play.Run, time.Time{})
-	return s
+	return &endingScene{hover: -1, story: story.EndingOf(a.Play.Run)}
 }
 
 func (*endingScene) Name() string { return "ending" }
@@ -52,9 +51,8 @@ const (
 
 func (s *endingScene) Layout(a *App) {
 	u := a.U
-	p := a.Play
-	sc := p.S
-	run := p.Run
+	m := &s.story
+	v := m.Voice
 	s.page = layout.PageLayout(a.W, a.H, u, 980)
 	s.body = s.page.Body
 	if s.msg != "" {
@@ -62,41 +60,39 @@ func (s *endingScene) Layout(a *App) {
 		s.msgR, s.body = s.body.CutBottom(s.msgFlow.Height+20*u, 12*u)
 	}
 	b := s.blocks[:0]
-	b = append(b, layout.Block{Style: stLabel, Text: sc.Title + " · the end", Tag: tagSoft})
-	if e := run.Ending(); e >= 0 {
-		end := &sc.Endings[e]
-		b = append(b, layout.Block{Style: stHeadline, Text: end.Title, Space: 6 * u})
-		b = layout.AppendParagraphs(b, end.Text, stBody, 14*u, 10*u)
-		if end.Epilogue != "" {
-			b = append(b, layout.Block{Style: stLabel, Text: "What really happened", Space: 22 * u, Tag: tagRed})
-			b = layout.AppendParagraphs(b, end.Epilogue, stBody, 6*u, 10*u)
+	b = append(b, layout.Block{Style: stLabel, Text: m.Scenario + " · the end", Tag: tagSoft})
+	if m.Reached {
+		b = append(b, layout.Block{Style: stHeadline, Text: m.Title, Space: 6 * u})
+		b = layout.AppendParagraphs(b, m.Paragraphs, stBody, 14*u, 10*u)
+		if len(m.Epilogue) > 0 {
+			b = append(b, layout.Block{Style: stLabel, Text: story.EpilogueHeading, Space: 22 * u, Tag: tagRed})
+			b = layout.AppendParagraphs(b, m.Epilogue, stBody, 6*u, 10*u)
 		}
 	}
-	b = append(b, layout.Block{Style: stLabel, Text: "Your path and Roosevelt's", Space: 26 * u, Tag: tagRed})
+	b = append(b, layout.Block{Style: stLabel, Text: v.PathsHeading(), Space: 26 * u, Tag: tagRed})
 	chartH := max(280*u, min(a.H*0.45, 420*u))
 	b = append(b, layout.Block{Box: boxChart, Height: chartH, Space: 8 * u})
-	if s.tr.Decisions > 0 {
-		b = append(b, layout.Block{Style: stBold, Text: "Your replies matched Roosevelt's in " + itoa(s.tr.Matches) + " of " + itoa(s.tr.Decisions) + " decisions.", Space: 16 * u})
+	if m.Verdict != "" {
+		b = append(b, layout.Block{Style: stBold, Text: m.Verdict, Space: 16 * u})
 	}
-	b = append(b, layout.Block{Style: stLabel, Text: "Your replies and Roosevelt's", Space: 22 * u, Tag: tagRed})
-	for _, st := range s.tr.Steps {
-		if st.Choice == rules.ContinueID && st.Historical == "" {
-			continue
+	b = append(b, layout.Block{Style: stLabel, Text: v.RepliesHeading(), Space: 22 * u, Tag: tagRed})
+	for _, row := range m.Rows {
+		b = append(b, layout.Block{Style: stSmallBold, Text: longDate(row.Date) + " — " + row.Title, Space: 12 * u, Tag: tagHead})
+		if row.Invented {
+			b = append(b, layout.Block{Style: stSmallItalic, Text: row.InventedLine, Indent: 18 * u, Space: 2 * u, Tag: tagSoft})
 		}
-		date, _ := time.Parse("2006-01-02", st.Date)
-		b = append(b, layout.Block{Style: stSmallBold, Text: longDate(date) + " — " + st.EventTitle, Space: 12 * u, Tag: tagHead})
-		b = append(b, layout.Block{Style: stSmall, Text: "You: " + st.ChoiceText, Indent: 18 * u, Space: 2 * u})
+		b = append(b, layout.Block{Style: stSmall, Text: "You: " + row.Reply, Indent: 18 * u, Space: 2 * u})
 		switch {
-		case st.Historical == "":
-		case st.MatchesHist:
-			b = append(b, layout.Block{Style: stSmallItalic, Text: "Roosevelt: the same.", Indent: 18 * u, Tag: tagSame})
+		case !row.Decision:
+		case row.Matched:
+			b = append(b, layout.Block{Style: stSmallItalic, Text: row.Comparison, Indent: 18 * u, Tag: tagSame})
 		default:
-			b = append(b, layout.Block{Style: stSmallItalic, Text: "Roosevelt: " + st.Historical, Indent: 18 * u, Tag: tagSoft})
+			b = append(b, layout.Block{Style: stSmallItalic, Text: row.Comparison, Indent: 18 * u, Tag: tagSoft})
 		}
 	}
-	if len(s.tr.Sources) > 0 {
+	if len(m.Sources) > 0 {
 		b = append(b, layout.Block{Style: stLabel, Text: "Sources", Space: 24 * u, Tag: tagRed})
-		for _, src := range s.tr.Sources {
+		for _, src := range m.Sources {
 			b = append(b, layout.Block{Style: stSmall, Text: src, Space: 4 * u, Indent: 18 * u, Tag: tagSoft})
 		}
 	}
@@ -111,7 +107,7 @@ func (s *endingScene) Layout(a *App) {
 				if s.chart != nil {
 					s.chart.Deallocate()
 				}
-				s.chart = drawChart(a, w, h)
+				s.chart = drawChart(a, &s.story.Chart, w, h)
 				s.chartW, s.chartH = w, h
 			}
 		}
@@ -166,7 +162,7 @@ func (s *endingScene) act(a *App, i int) {
 	p := a.Play
 	switch i {
 	case 0:
-		t := rules.MakeTranscript(p.Run, time.Now())
+		t := story.MakeTranscript(p.Run, time.Now())
 		name := store.TranscriptName(p.S.ID, time.Now().Format("20060102-150405"))
 		msg, err := store.Export(name, t.Markdown(p.S), t.JSON())
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"bigthree/internal/layout"
 	"bigthree/internal/store"
+	"bigthree/internal/story"
 )
 
 // loadingScene is shown while fonts, settings, saves and the shipped
@@ -163,7 +164,7 @@ func (t *titleScene) Layout(a *App) {
 	t.msgR = layout.Rect{}
 	if t.msgText != "" {
 		mw := min(W-80*u, 760*u)
-		t.msg.Layout(layout.AppendParagraphs(nil, t.msgText, stSmall, 0, 6*u), mw-28*u, f)
+		t.msg.Layout(layout.AppendParagraphs(nil, story.Paragraphs(t.msgText), stSmall, 0, 6*u), mw-28*u, f)
 		mh := min(t.msg.Height+20*u, H*0.25)
 		t.msgR = layout.R((W-mw)/2, t.hintR.Y-mh-14*u, mw, mh)
 	}
@@ -186,9 +187,9 @@ func (t *titleScene) Layout(a *App) {
 				period = e.S.FirstDate.Format("2006") + "–" + e.S.LastDate.Format("2006")
 			}
 			blocks = append(blocks, layout.Block{Style: stTitle, Text: e.S.Title})
-			blocks = append(blocks, layout.Block{Style: stItalic, Text: period + " · " + plural(len(e.S.Events), "document")})
+			blocks = append(blocks, layout.Block{Style: stItalic, Text: period + " · " + story.Plural(len(e.S.Events), "document")})
 			if e.S.Summary != "" {
-				blocks = layout.AppendParagraphs(blocks, e.S.Summary, stBody, 6*u, 4*u)
+				blocks = layout.AppendParagraphs(blocks, story.Paragraphs(e.S.Summary), stBody, 6*u, 4*u)
 			}
 		} else {
 			blocks = append(blocks, layout.Block{Style: stTitle, Text: e.Name})
@@ -223,13 +224,6 @@ func fitText(a *App, s string, style int, width float64) string {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"
-}
-
-func plural(n int, w string) string {
-	if n == 1 {
-		return "1 " + w
-	}
-	return itoa(n) + " " + w + "s"
 }
 
 func (t *titleScene) Update(a *App) error {
@@ -329,6 +323,9 @@ func (t *titleScene) pick(a *App, i int) {
 	a.startNew(e.S, store.Origin{Embedded: e.Name})
 }
 
+// subtitle says what the game is, whatever scenarios it ships with.
+const subtitle = "Negotiate history, one letter at a time"
+
 func (t *titleScene) Draw(a *App, dst *ebiten.Image) {
 	p, u := a.P, a.U
 	a.back.draw(a, dst)
@@ -343,7 +340,7 @@ func (t *titleScene) Draw(a *App, dst *ebiten.Image) {
 		titleEmblem(a, dst, e.kind, e.col, x, t.emblemY, r)
 	}
 	p.TextCentered(dst, "The Big Three", stHuge, layout.R(0, t.titleY, a.W, a.Fonts.lh[stHuge]), colIvory)
-	p.TextCentered(dst, "Roosevelt, Stalin and Churchill · letters of the war, 1941–1945", stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
+	p.TextCentered(dst, subtitle, stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
 
 	if t.listing {
 		t.drawList(a, dst)

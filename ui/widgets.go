@@ -13,6 +13,7 @@ import (
 	"bigthree/internal/rules"
 	"bigthree/internal/scenario"
 	"bigthree/internal/store"
+	"bigthree/internal/story"
 )
 
 // charLook is how a character is drawn: a consistent colour and a seal.
@@ -282,26 +283,16 @@ func (mp *meterPanel) height(a *App, n int) float64 {
 	return 36*a.U + float64(n)*(a.Fonts.lh[stSmall]+18*a.U)
 }
 
-// setup lists the visible meters with their current values and changes.
-func (mp *meterPanel) setup(a *App, animate bool) {
+// setup shows the visible meters of the story model with their move on the
+// last reply; with animate, the bars glide from before to after.
+func (mp *meterPanel) setup(meters []story.Meter, animate bool) {
 	mp.items = mp.items[:0]
-	if a.Play == nil {
-		return
-	}
-	run, s := a.Play.Run, a.Play.S
-	steps := run.Steps()
-	for i, m := range s.Meters {
-		if m.Hidden {
-			continue
-		}
-		it := meterItem{idx: i, label: m.Label, col: meterColor(len(mp.items)), min: float64(m.Min), max: float64(m.Max)}
-		now := float64(run.Meter(i))
-		it.from, it.to = now, now
-		if len(steps) > 0 {
-			it.delta = run.Change(i)
-			if animate {
-				it.from = float64(run.Before(len(steps) - 1)[i])
-			}
+	for _, m := range meters {
+		it := meterItem{idx: m.Index, label: m.Label, col: meterColor(len(mp.items)), min: float64(m.Min), max: float64(m.Max)}
+		it.from, it.to = float64(m.After), float64(m.After)
+		it.delta = m.Delta
+		if animate {
+			it.from = float64(m.Before)
 		}
 		it.value = it.from
 		it.shownValue = math.MinInt

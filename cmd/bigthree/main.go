@@ -1,5 +1,6 @@
-// Command bigthree is the game: Roosevelt's wartime letters with Stalin and
-// Churchill. Usage: bigthree [scenario.yaml]
+// Command bigthree is the game: a negotiation from history, played by
+// answering its letters, telegrams and reports. It plays the shipped
+// campaign, or the scenario file given. Usage: bigthree [scenario.yaml]
 //
 // The arguments are read by hand rather than with package flag, which would
 // add 15 KB to the browser download for one optional file name.

@@ -13,6 +13,7 @@ import (
 	"bigthree/internal/atomicfile"
 	"bigthree/internal/rules"
 	"bigthree/internal/scenario"
+	"bigthree/internal/story"
 )
 
 const lineWidth = 78
@@ -64,12 +65,11 @@ func runPlay(args []string, env Env) int {
 			fmt.Fprintln(p.out, "Goodbye.")
 			return ExitOK
 		}
-		before := p.r.Event()
 		if err := p.r.ChooseIndex(pick.Index); err != nil {
 			fmt.Fprintf(p.out, "%v\n", err)
 			continue
 		}
-		p.afterChoice(before, pick.Index)
+		p.afterChoice(story.AfterLast(p.r))
 		if p.save != "" {
 			sv := p.r.Save()
 			if err := p.env.WriteFile(p.save, sv.Encode()); err != nil {
@@ -79,7 +79,7 @@ func runPlay(args []string, env Env) int {
 	}
 	p.showEnding()
 	if *transcript != "" {
-		t := rules.MakeTranscript(p.r, time.Now())
+		t := story.MakeTranscript(p.r, time.Now())
 		jsonName := strings.TrimSuffix(*transcript, ".md") + ".json"
 		if err := env.WriteFile(*transcript, t.Markdown(s)); err != nil {
 			fmt.Fprintf(env.Stderr, "could not write the transcript: %v\n", err)
@@ -131,8 +131,11 @@ func (p *player) resume() bool {
 	return true
 }
 
-func (p *player) wrap(text, indent string) {
-	for i, para := range paragraphs(text) {
+// wrap prints text, paragraph by paragraph, in lines of at most lineWidth.
+func (p *player) wrap(text, indent string) { p.wrapParagraphs(story.Paragraphs(text), indent) }
+
+func (p *player) wrapParagraphs(paragraphs []string, indent string) {
+	for i, para := range paragraphs {
 		if i > 0 {
 			fmt.Fprintln(p.out)
 		}
@@ -148,17 +151,6 @@ func (p *player) wrap(text, indent string) {
 			fmt.Fprintln(p.out, strings.TrimRight(line, " "))
 		}
 	}
-}
-
-// paragraphs splits text at blank lines.
-func paragraphs(text string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n\n") {
-		if strings.TrimSpace(p) != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 func (p *player) name(c int) string {
@@ -236,42 +228,40 @@ func (p *player) ask() (*rules.Option, bool) {
 	}
 }
 
-func (p *player) afterChoice(ev, choice int) {
-	e := &p.s.Events[ev]
-	if choice >= 0 {
-		c := &e.Choices[choice]
-		fmt.Fprintf(p.out, "\nYou chose: %s\n", c.Text)
-		for _, re := range c.Reactions {
+// afterChoice prints what the reply led to.
+func (p *player) afterChoice(a story.After) {
+	if !a.Continued {
+		fmt.Fprintf(p.out, "\nYou chose: %s\n", a.Reply)
+		for _, re := range a.Reactions {
 			fmt.Fprintln(p.out)
-			p.wrap(p.name(re.Character)+": "+re.Text, "")
+			pars := append([]string(nil), re.Paragraphs...)
+			if len(pars) > 0 {
+				pars[0] = re.Name + ": " + pars[0]
+			}
+			p.wrapParagraphs(pars, "")
 		}
 	}
-	if e.History != "" {
-		fmt.Fprintln(p.out, "\nIN HISTORY")
-		p.wrap(e.History, "")
-		if src := p.s.SourceText(p.s.HistorySourceIndex(ev)); src != "" {
-			fmt.Fprintf(p.out, "[Source: %s]\n", src)
+	if n := a.Note; n != nil {
+		fmt.Fprintf(p.out, "\n%s\n", strings.ToUpper(n.Heading))
+		p.wrapParagraphs(n.Paragraphs, "")
+		if n.Source != "" {
+			fmt.Fprintf(p.out, "[Source: %s]\n", n.Source)
 		}
-		if h := e.HistoricalChoice(); h >= 0 && choice >= 0 {
-			if h == choice {
-				fmt.Fprintln(p.out, "(Your reply matches Roosevelt's.)")
-			} else {
-				fmt.Fprintf(p.out, "(Roosevelt's reply: %s)\n", e.Choices[h].Text)
-			}
+		if n.Verdict != nil {
+			fmt.Fprintf(p.out, "(%s)\n", n.Verdict.Aside)
 		}
 	}
 	p.meters(true)
 }
 
+// meters prints the visible meters, with their move on the last reply
+// when changes is set.
 func (p *player) meters(changes bool) {
 	var parts []string
-	for i, m := range p.s.Meters {
-		if m.Hidden {
-			continue
-		}
-		part := fmt.Sprintf("%s %d", m.Label, p.r.Meter(i))
-		if d := p.r.Change(i); changes && d != 0 {
-			part += fmt.Sprintf(" (%+d)", d)
+	for _, m := range story.Meters(p.r) {
+		part := fmt.Sprintf("%s %d", m.Label, m.After)
+		if changes && m.Delta != 0 {
+			part += fmt.Sprintf(" (%+d)", m.Delta)
 		}
 		parts = append(parts, part)
 	}
@@ -281,16 +271,15 @@ func (p *player) meters(changes bool) {
 }
 
 func (p *player) showEnding() {
-	e := &p.s.Endings[p.r.Ending()]
+	e := story.EndingOf(p.r)
 	fmt.Fprintf(p.out, "\n=== THE END: %s ===\n\n", e.Title)
-	p.wrap(e.Text, "")
-	if e.Epilogue != "" {
-		fmt.Fprintln(p.out, "\nWHAT REALLY HAPPENED")
-		p.wrap(e.Epilogue, "")
+	p.wrapParagraphs(e.Paragraphs, "")
+	if len(e.Epilogue) > 0 {
+		fmt.Fprintf(p.out, "\n%s\n", strings.ToUpper(story.EpilogueHeading))
+		p.wrapParagraphs(e.Epilogue, "")
 	}
-	t := rules.MakeTranscript(p.r, time.Time{})
-	if t.Decisions > 0 {
-		fmt.Fprintf(p.out, "\nYour replies matched Roosevelt's in %d of %d decisions.\n", t.Matches, t.Decisions)
+	if e.Verdict != "" {
+		fmt.Fprintf(p.out, "\n%s\n", e.Verdict)
 	}
 	p.meters(false)
 }

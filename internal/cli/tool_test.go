@@ -235,3 +235,52 @@ func TestGraphFormats(t *testing.T) {
 		t.Errorf("graph outputs:\n%s\n%s", dot, mmd)
 	}
 }
+
+// cuba is the Cuban Missile Crisis played as Kennedy, the story model's test
+// scenario: another player than the campaign's.
+const cuba = "../story/testdata/cuba-1962.yaml"
+
+// TestPlayGoldenAsKennedy plays the Cuban scenario in the terminal, once
+// away from history, and compares the whole output with
+// testdata/play-cuba-1962.out: everything reads as Kennedy's. Read the file
+// as a student would after go test -update.
+func TestPlayGoldenAsKennedy(t *testing.T) {
+	dir := t.TempDir()
+	tr := filepath.Join(dir, "cuba.md")
+	// Convene, confront Gromyko (not what Kennedy did), the quarantine, Enter
+	// on the address, then Kennedy's replies to the end.
+	code, out, stderr := run(t, "1\n2\n1\n\n1\n1\n1\n", "play", "-transcript", tr, cuba)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	out = strings.ReplaceAll(out, dir, "DIR")
+	golden := "testdata/play-cuba-1962.out"
+	if *update {
+		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("missing golden file (run with -update): %v", err)
+	}
+	if out != string(want) {
+		t.Errorf("output differs from %s:\n%s", golden, out)
+	}
+	for _, phrase := range []string{"(Your reply matches Kennedy's.)", "(Kennedy's reply: Say nothing of the photographs", "Your replies matched Kennedy's in 5 of 6 decisions."} {
+		if !strings.Contains(out, phrase) {
+			t.Errorf("play output lacks %q", phrase)
+		}
+	}
+	md, err := os.ReadFile(tr)
+	if err != nil || !strings.Contains(string(md), "| What Kennedy did |") || !strings.Contains(string(md), "Your replies matched Kennedy's in 5 of 6 decisions.") {
+		t.Errorf("Markdown transcript: %v\n%s", err, md)
+	}
+	js, err := os.ReadFile(filepath.Join(dir, "cuba.json"))
+	if err != nil || !strings.Contains(string(js), `"comparison": "Kennedy"`) || !strings.Contains(string(js), `"matches_history": 5`) {
+		t.Errorf("JSON transcript: %v\n%s", err, js)
+	}
+	if strings.Contains(out+string(md)+string(js), "Roosevelt") {
+		t.Error("the Cuban scenario speaks of Roosevelt")
+	}
+}

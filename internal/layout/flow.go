@@ -123,10 +123,10 @@ func (f *Flow) BlockTop(bi int) float64 {
 	return -1
 }
 
-// AppendParagraphs appends one block per paragraph of text (see Paragraphs),
+// AppendParagraphs appends one block per paragraph (see story.Paragraphs),
 // the first with space first before it and the others with space between.
-func AppendParagraphs(dst []Block, text string, style int, first, between float64) []Block {
-	for i, p := range Paragraphs(text) {
+func AppendParagraphs(dst []Block, paragraphs []string, style int, first, between float64) []Block {
+	for i, p := range paragraphs {
 		sp := between
 		if i == 0 {
 			sp = first

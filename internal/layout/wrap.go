@@ -8,39 +8,6 @@ import (
 // Measure returns the width of a string in pixels in one font at one size.
 type Measure func(string) float64
 
-// Paragraphs splits a scenario text into paragraphs: a blank line starts a
-// new paragraph, single line breaks inside a paragraph become spaces (the way
-// YAML block text is written), and runs of spaces collapse. Empty paragraphs
-// are dropped.
-func Paragraphs(text string) []string {
-	var out []string
-	for _, p := range splitBlank(text) {
-		if p = Normalize(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func splitBlank(text string) []string {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	var out []string
-	start := 0
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			if i > start {
-				out = append(out, strings.Join(lines[start:i], "\n"))
-			}
-			start = i + 1
-		}
-	}
-	if start < len(lines) {
-		out = append(out, strings.Join(lines[start:], "\n"))
-	}
-	return out
-}
-
 // Normalize turns every run of white space into one space and trims the
 // ends; it returns s itself when there is nothing to change.
 func Normalize(s string) string {

@@ -2,12 +2,9 @@ package rules_test
 
 import (
 	"testing"
-	"time"
 
 	"bigthree/internal/rules"
 )
-
-var time0 time.Time
 
 // BenchmarkChoose measures one choice: options, effects, triggers, the
 // history record and the move on. Runs are reset (keeping their memory)

@@ -320,21 +320,3 @@ func TestDecodeCorruptSaves(t *testing.T) {
 		t.Errorf("good save: %v", err)
 	}
 }
-
-func TestTranscript(t *testing.T) {
-	s := example(t)
-	r, _ := rules.Historical(s, 100)
-	tr := rules.MakeTranscript(r, time0)
-	if tr.Matches != 4 || tr.Decisions != 4 || tr.Ending == nil || !tr.Ending.Historical {
-		t.Errorf("transcript: %+v", tr)
-	}
-	md := string(tr.Markdown(s))
-	for _, want := range []string{"## Ending: A promise kept", "matched Roosevelt's in 4 of 4", "| 1941-07-28 | Hopkins asks to go on to Moscow |", "## Sources"} {
-		if !strings.Contains(md, want) {
-			t.Errorf("markdown lacks %q", want)
-		}
-	}
-	if !strings.Contains(string(tr.JSON()), `"matches_history": 4`) {
-		t.Error("JSON lacks matches_history")
-	}
-}

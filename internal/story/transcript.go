@@ -1,4 +1,4 @@
-package rules
+package story
 
 import (
 	"encoding/json"
@@ -6,11 +6,14 @@ import (
 	"strings"
 	"time"
 
+	"bigthree/internal/rules"
 	"bigthree/internal/scenario"
 )
 
 // Transcript is the record of a playthrough a student hands in: every
 // choice beside the historical one, the meters, the ending and the sources.
+// Its JSON fields are read by teachers' tools and class reports: keep their
+// names, and only add new ones.
 type Transcript struct {
 	Scenario    string            `json:"scenario"`
 	Title       string            `json:"title"`
@@ -19,9 +22,12 @@ type Transcript struct {
 	Ending      *TranscriptEnding `json:"ending,omitempty"`
 	Steps       []TranscriptStep  `json:"steps"`
 	FinalMeters map[string]int    `json:"final_meters"`
-	Matches     int               `json:"matches_history"` // replies that match Roosevelt's
+	Matches     int               `json:"matches_history"` // replies that were the historical ones
 	Decisions   int               `json:"decisions"`       // events with a marked historical reply
 	Sources     []string          `json:"sources"`
+	// Comparison names whoever made the historical choices ("Kennedy");
+	// absent when the scenario compares with history itself.
+	Comparison string `json:"comparison,omitempty"`
 }
 
 // TranscriptEnding is the ending reached.
@@ -44,60 +50,43 @@ type TranscriptStep struct {
 	MetersBefore  map[string]int `json:"meters_before"`
 	MetersAfter   map[string]int `json:"meters_after"`
 	TriggerToward string         `json:"trigger,omitempty"`
+	// Invented marks a document made up for this branch of the story, with
+	// the scenario's note on what really happened when it has one.
+	Invented     bool   `json:"invented,omitempty"`
+	InventedNote string `json:"invented_note,omitempty"`
 }
 
-// MakeTranscript builds the transcript of a run. written is the time shown
-// in it; the zero time leaves it out (tests stay deterministic).
-func MakeTranscript(r *Run, written time.Time) Transcript {
-	s := r.s
-	t := Transcript{Scenario: s.ID, Title: s.Title, Hash: s.Hash, FinalMeters: meterMap(s, r.meters), Steps: []TranscriptStep{}, Sources: []string{}}
+// MakeTranscript builds the transcript of a run from its story. written is
+// the time shown in it; the zero time leaves it out (tests stay
+// deterministic).
+func MakeTranscript(r *rules.Run, written time.Time) Transcript {
+	s := r.Scenario()
+	end := EndingOf(r)
+	t := Transcript{
+		Scenario: s.ID, Title: s.Title, Hash: s.Hash, FinalMeters: meterMap(s, r.Meters()), Steps: []TranscriptStep{},
+		Matches: end.Matches, Decisions: end.Decisions, Sources: end.Sources, Comparison: end.Voice.Comparison,
+	}
 	if !written.IsZero() {
 		t.Written = written.Format(time.RFC3339)
 	}
-	if r.ending >= 0 {
-		e := &s.Endings[r.ending]
-		t.Ending = &TranscriptEnding{ID: e.ID, Title: e.Title, Historical: e.Historical}
+	if end.Reached {
+		t.Ending = &TranscriptEnding{ID: end.ID, Title: end.Title, Historical: end.Historical}
 	}
-	cited := map[int]bool{}
-	cite := func(i int) {
-		if i >= 0 && !cited[i] {
-			cited[i] = true
-			t.Sources = append(t.Sources, citation(&s.Sources[i]))
-		}
-	}
-	for i, st := range r.steps {
+	for i, st := range r.Steps() {
 		ev := &s.Events[st.Event]
+		row := rowOf(end.Voice, r, i)
 		ts := TranscriptStep{
 			Date: ev.Date.Format("2006-01-02"), Event: ev.ID, EventTitle: ev.Title,
-			Choice: r.ChoiceID(st), ChoiceText: "Continue", History: ev.History,
-			MetersBefore: meterMap(s, r.Before(i)), MetersAfter: meterMap(s, r.After(i)),
-		}
-		if st.Choice >= 0 {
-			ts.ChoiceText = ev.Choices[st.Choice].Text
-		}
-		if h := ev.HistoricalChoice(); h >= 0 {
-			t.Decisions++
-			ts.Historical = ev.Choices[h].Text
-			ts.MatchesHist = h == st.Choice
-			if ts.MatchesHist {
-				t.Matches++
-			}
+			Choice: r.ChoiceID(st), ChoiceText: row.Reply, Historical: row.Historical, MatchesHist: row.Decision && row.Matched,
+			History: ev.History, MetersBefore: meterMap(s, r.Before(i)), MetersAfter: meterMap(s, r.After(i)),
+			Invented: row.Invented, InventedNote: row.InventedNote,
 		}
 		if st.Trigger >= 0 {
 			ts.TriggerToward = s.TargetName(s.Triggers[st.Trigger].Goto)
 		}
-		cite(ev.Source)
-		cite(s.HistorySourceIndex(st.Event))
 		t.Steps = append(t.Steps, ts)
 	}
 	return t
-}
-
-func citation(src *scenario.Source) string {
-	if src.URL != "" {
-		return src.Text + " — " + src.URL
-	}
-	return src.Text
 }
 
 func meterMap(s *scenario.Scenario, v []int) map[string]int {
@@ -117,24 +106,27 @@ func (t Transcript) JSON() []byte {
 	return append(b, '\n')
 }
 
-// Markdown returns the transcript as a Markdown document for reading and printing.
+// Markdown returns the transcript as a Markdown document for reading and
+// printing. s is the scenario it was made from: the transcript records ids,
+// and the scenario gives their words.
 func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 	var b strings.Builder
+	v := VoiceOf(s)
 	fmt.Fprintf(&b, "# %s — transcript\n\n", t.Title)
 	if t.Written != "" {
 		fmt.Fprintf(&b, "Played to %s.\n\n", t.Written)
 	}
-	if t.Ending != nil {
-		e := &s.Endings[s.EndingIndex(t.Ending.ID)]
-		fmt.Fprintf(&b, "## Ending: %s\n\n%s\n\n", e.Title, strings.TrimSpace(e.Text))
-		if e.Epilogue != "" {
-			fmt.Fprintf(&b, "### What really happened\n\n%s\n\n", strings.TrimSpace(e.Epilogue))
+	if i := endingIndex(s, t.Ending); i >= 0 {
+		e := &s.Endings[i]
+		fmt.Fprintf(&b, "## Ending: %s\n\n%s\n\n", e.Title, strings.Join(Paragraphs(e.Text), "\n\n"))
+		if epilogue := Paragraphs(e.Epilogue); len(epilogue) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n%s\n\n", EpilogueHeading, strings.Join(epilogue, "\n\n"))
 		}
 	} else {
 		b.WriteString("The story is not finished yet.\n\n")
 	}
-	if t.Decisions > 0 {
-		fmt.Fprintf(&b, "Your replies matched Roosevelt's in %d of %d decisions.\n\n", t.Matches, t.Decisions)
+	if verdict := v.Matched(t.Matches, t.Decisions); verdict != "" {
+		fmt.Fprintf(&b, "%s\n\n", verdict)
 	}
 	b.WriteString("## Final meters\n\n")
 	for _, m := range s.Meters {
@@ -142,21 +134,29 @@ func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 			fmt.Fprintf(&b, "- %s: %d\n", m.Label, t.FinalMeters[m.ID])
 		}
 	}
-	b.WriteString("\n## Your choices\n\n| Date | Event | Your reply | What Roosevelt did | Meters after |\n|---|---|---|---|---|\n")
+	fmt.Fprintf(&b, "\n## Your choices\n\n| Date | Event | Your reply | %s | Meters after |\n|---|---|---|---|---|\n", cell(v.WhatTheyDid()))
 	for _, st := range t.Steps {
 		hist := st.Historical
 		switch {
 		case hist == "":
 			hist = "—"
 		case st.MatchesHist:
-			hist = "the same"
+			hist = SameCell
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", st.Date, cell(st.EventTitle), cell(st.ChoiceText), cell(hist), cell(metersText(s, st.MetersAfter)))
+		title := st.EventTitle
+		if st.Invented {
+			title += " (" + lowerFirst(InventedLabel) + ")"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", st.Date, cell(title), cell(st.ChoiceText), cell(hist), cell(metersText(s, st.MetersAfter)))
 	}
-	b.WriteString("\n## In history\n\n")
+	fmt.Fprintf(&b, "\n## %s\n\n", v.History)
 	for _, st := range t.Steps {
-		if st.History != "" {
-			fmt.Fprintf(&b, "- **%s, %s.** %s\n", st.Date, st.EventTitle, strings.Join(strings.Fields(st.History), " "))
+		note := strings.Join(Paragraphs(st.History), " ")
+		if st.Invented {
+			note = strings.TrimSpace(inventedLine(st.InventedNote) + " " + note)
+		}
+		if note != "" {
+			fmt.Fprintf(&b, "- **%s, %s.** %s\n", st.Date, st.EventTitle, note)
 		}
 	}
 	if len(t.Sources) > 0 {
@@ -166,6 +166,14 @@ func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 		}
 	}
 	return []byte(b.String())
+}
+
+// endingIndex returns the index of the transcript's ending in s, or -1.
+func endingIndex(s *scenario.Scenario, e *TranscriptEnding) int {
+	if e == nil {
+		return -1
+	}
+	return s.EndingIndex(e.ID)
 }
 
 func metersText(s *scenario.Scenario, m map[string]int) string {

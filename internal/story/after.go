@@ -1,0 +1,152 @@
+// Package story works out what the player sees: after a reply (the
+// reactions, the history note and its source, whether the reply matched the
+// historical one, the meters moving) and at the end (the ending, the
+// comparison with history, the series of the debrief chart, the sources).
+// The game, the terminal player and the transcripts render this model;
+// none of them computes it. It is pure: no ebiten, no clock.
+package story
+
+import (
+	"bigthree/internal/rules"
+	"bigthree/internal/scenario"
+)
+
+// After is what the player sees after a reply, or after Continue on a
+// document without replies.
+type After struct {
+	Event      int    // the event's index
+	EventTitle string // the document's title
+	// Continued is true when the player pressed Continue (the document had
+	// no replies, or none was open); Reply is then empty.
+	Continued bool
+	Reply     string
+	Reactions []Reaction
+	// Note is what really happened; nil when the document has no note and
+	// no historical reply to compare with.
+	Note *Note
+	// Meters are the visible meters, moved by the reply.
+	Meters []Meter
+	// Over is true when the reply ended the story; Next is the label of the
+	// button that moves on ("Continue", "See how it ended").
+	Over bool
+	Next string
+}
+
+// Reaction is what a character says after the reply.
+type Reaction struct {
+	Character  int // character index, for the seal and colour
+	Name       string
+	Paragraphs []string
+}
+
+// Note is the history note after a reply.
+type Note struct {
+	Heading    string   // the scenario's label, "In history" by default
+	Paragraphs []string // may be empty when only the verdict is to be said
+	Source     string   // the citation, or ""
+	// Verdict compares the reply with the historical one; nil when the
+	// document has no historical reply or the player pressed Continue.
+	Verdict *Verdict
+}
+
+// Verdict says whether the player's reply was the historical one.
+type Verdict struct {
+	Matched    bool
+	Historical string // the historical reply's text
+	Sentence   string // "You chose as Kennedy did." / "Kennedy chose otherwise: “…”"
+	// Aside is the shorter form the terminal prints: "Your reply matches
+	// Kennedy's." / "Kennedy's reply: …".
+	Aside string
+}
+
+// Meter is a visible meter with its move on the last reply.
+type Meter struct {
+	Index    int // meter index in the scenario
+	ID       string
+	Label    string
+	Min, Max int
+	// Before and After are the values before and after the last reply
+	// (both the current value before the first); Delta is After - Before.
+	Before, After, Delta int
+}
+
+// Button labels for moving on from the after screen.
+const (
+	NextContinue = "Continue"
+	NextEnding   = "See how it ended"
+)
+
+// AfterLast returns what the player sees after the run's latest step. The
+// run must have made at least one step.
+func AfterLast(r *rules.Run) After {
+	steps := r.Steps()
+	return afterStep(r, steps[len(steps)-1])
+}
+
+func afterStep(r *rules.Run, st rules.Step) After {
+	s := r.Scenario()
+	e := &s.Events[st.Event]
+	a := After{Event: st.Event, EventTitle: e.Title, Continued: st.Choice < 0, Meters: Meters(r), Over: r.Over(), Next: NextContinue}
+	if a.Over {
+		a.Next = NextEnding
+	}
+	if st.Choice >= 0 {
+		c := &e.Choices[st.Choice]
+		a.Reply = c.Text
+		for _, re := range c.Reactions {
+			a.Reactions = append(a.Reactions, Reaction{Character: re.Character, Name: characterName(s, re.Character), Paragraphs: Paragraphs(re.Text)})
+		}
+	}
+	v := VoiceOf(s)
+	verdict := verdictOf(v, e, st.Choice)
+	if e.History != "" || verdict != nil {
+		a.Note = &Note{Heading: v.History, Paragraphs: Paragraphs(e.History), Verdict: verdict}
+		if e.History != "" {
+			a.Note.Source = s.SourceText(s.HistorySourceIndex(st.Event))
+		}
+	}
+	return a
+}
+
+// verdictOf compares choice (or Continue, below 0) with the event's
+// historical reply; nil when there is nothing to compare.
+func verdictOf(v Voice, e *scenario.Event, choice int) *Verdict {
+	h := e.HistoricalChoice()
+	if h < 0 || choice < 0 {
+		return nil
+	}
+	out := &Verdict{Matched: h == choice, Historical: e.Choices[h].Text}
+	if out.Matched {
+		out.Sentence, out.Aside = v.ChoseAs(), v.ReplyMatches()
+	} else {
+		out.Sentence, out.Aside = v.ChoseOtherwise(out.Historical), v.HistoricalReply(out.Historical)
+	}
+	return out
+}
+
+func characterName(s *scenario.Scenario, c int) string {
+	if c < 0 || c >= len(s.Characters) {
+		return ""
+	}
+	return s.Characters[c].Name
+}
+
+// Meters returns the visible meters of a run now, each with its move on the
+// last reply.
+func Meters(r *rules.Run) []Meter {
+	s := r.Scenario()
+	steps := r.Steps()
+	var out []Meter
+	for i, m := range s.Meters {
+		if m.Hidden {
+			continue
+		}
+		mt := Meter{Index: i, ID: m.ID, Label: m.Label, Min: m.Min, Max: m.Max, Before: r.Meter(i), After: r.Meter(i)}
+		if len(steps) > 0 {
+			mt.Before = r.Before(len(steps) - 1)[i]
+			mt.Delta = mt.After - mt.Before
+		}
+		out = append(out, mt)
+	}
+	return out
+}

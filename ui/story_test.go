@@ -1,0 +1,160 @@
+//go:build !js
+
+package ui
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"bigthree/internal/layout"
+)
+
+// cubaFile is the story model's test scenario: the Cuban Missile Crisis,
+// played as Kennedy.
+const cubaFile = "../internal/story/testdata/cuba-1962.yaml"
+
+// blockTexts returns the text of every block a scene laid out.
+func blockTexts(blocks []layout.Block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		if bl.Text != "" {
+			b.WriteString(bl.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func wantTexts(t *testing.T, screen, texts string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(texts, w) {
+			t.Errorf("the %s screen lacks %q; it shows:\n%s", screen, w, texts)
+		}
+	}
+	if strings.Contains(texts, "Roosevelt") {
+		t.Errorf("the %s screen speaks of Roosevelt:\n%s", screen, texts)
+	}
+}
+
+// TestCubanScenarioReadsAsKennedys plays a scenario whose player is not the
+// campaign's, with the keyboard, and reads what the after screen and the
+// ending show. With $BIGTHREE_SHOT_DIR set it also writes those screens at
+// 1280x720 and 1920x1080 there, to look at.
+func TestCubanScenarioReadsAsKennedys(t *testing.T) {
+	d := theDriver
+	file, err := filepath.Abs(cubaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No game in progress from another test: this one starts from the top.
+	os.RemoveAll(os.Getenv("BIGTHREE_DATA_DIR"))
+	d.restart(t, Options{File: file})
+	d.waitScene(t, "desk")
+	if id := d.g.a.Play.S.ID; id != "cuba-1962" || len(d.g.a.Play.Run.Steps()) != 0 {
+		t.Fatalf("playing %q after %d choices", id, len(d.g.a.Play.Run.Steps()))
+	}
+
+	d.press(Input{Digit: 1}) // convene the advisers, as Kennedy did
+	d.waitScene(t, "after")
+	after := d.g.a.scene.(*afterScene)
+	wantTexts(t, "after", blockTexts(after.blocks), "Your reply", "In history", "Kennedy called a small group of advisers", "You chose as Kennedy did.")
+	if after.cont.Label != "Continue" {
+		t.Errorf("the button says %q", after.cont.Label)
+	}
+	d.shots(t, "cuba-after-matched", nil)
+	d.press(Input{Enter: true})
+	d.waitScene(t, "desk")
+
+	d.press(Input{Digit: 2}) // confront Gromyko, which Kennedy did not
+	d.waitScene(t, "after")
+	wantTexts(t, "after", blockTexts(d.g.a.scene.(*afterScene).blocks),
+		"Kennedy chose otherwise: “Say nothing of the photographs; read him your September warning instead.”")
+	d.shots(t, "cuba-after-otherwise", nil)
+
+	// The quarantine, Continue on the address, then Kennedy's replies.
+	for _, in := range []Input{{Enter: true}, {Digit: 1}, {Enter: true}, {Space: true}, {Enter: true}, {Digit: 1}, {Enter: true}, {Digit: 1}, {Enter: true}, {Digit: 1}} {
+		d.press(in)
+		for d.g.a.trans.Active() {
+			d.tick(Input{})
+		}
+	}
+	d.waitScene(t, "after")
+	if label := d.g.a.scene.(*afterScene).cont.Label; label != "See how it ended" {
+		t.Fatalf("after the last reply the button says %q", label)
+	}
+	d.press(Input{Enter: true})
+	d.waitScene(t, "ending")
+	end := d.g.a.scene.(*endingScene)
+	wantTexts(t, "ending", blockTexts(end.blocks),
+		"The missiles go home",
+		"Your path and Kennedy's",
+		"Your replies matched Kennedy's in 5 of 6 decisions.",
+		"Your replies and Kennedy's",
+		"Kennedy: the same.",
+		"Kennedy: Say nothing of the photographs; read him your September warning instead.",
+		"Sources")
+	if c := end.story.Chart; c.HistoryLabel != "Kennedy's path (what happened)" || len(c.Lines) != 3 || end.chart == nil {
+		t.Errorf("chart: legend %q, %d lines, drawn %v", c.HistoryLabel, len(c.Lines), end.chart != nil)
+	}
+	d.shots(t, "cuba-ending", nil)
+	d.shots(t, "cuba-ending-chart", func(a *App) {
+		// Scroll the chart's heading to the top of the page.
+		s := a.scene.(*endingScene)
+		for _, bx := range s.flow.Boxes {
+			if bx.Box == boxChart {
+				s.scroll.Jump(bx.R.Y - 40*a.U)
+				break
+			}
+		}
+	})
+}
+
+// shots writes the current scene at 1280x720 and 1920x1080 into
+// $BIGTHREE_SHOT_DIR, when it is set; prepare, when given, runs after the
+// scene is laid out at each size.
+func (d *driver) shots(t *testing.T, name string, prepare func(a *App)) {
+	t.Helper()
+	dir := os.Getenv("BIGTHREE_SHOT_DIR")
+	if dir == "" {
+		return
+	}
+	var problem error
+	d.fn <- func() {
+		a := d.g.a
+		w, h := a.W/a.DPR, a.H/a.DPR
+		for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+			d.g.LayoutF(float64(size[0]), float64(size[1]))
+			a.scene.Layout(a)
+			if prepare != nil {
+				prepare(a)
+			}
+			img := ebiten.NewImage(size[0], size[1])
+			a.scene.Draw(a, img)
+			rgba := image.NewRGBA(img.Bounds())
+			img.ReadPixels(rgba.Pix)
+			img.Deallocate()
+			f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-%dx%d.png", name, size[0], size[1])))
+			if err == nil {
+				err = png.Encode(f, rgba)
+				f.Close()
+			}
+			if err != nil && problem == nil {
+				problem = err
+			}
+		}
+		d.g.LayoutF(w, h)
+		a.scene.Layout(a)
+	}
+	d.tick(Input{})
+	if problem != nil {
+		t.Fatal(problem)
+	}
+}
