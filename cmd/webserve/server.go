@@ -19,7 +19,7 @@ func newServer(h http.Handler) *http.Server {
 		// The requests served (GET, HEAD) have no body.
 		ReadTimeout: 30 * time.Second,
 		// From the end of the request to the last byte of the answer: the WebAssembly (about
-		// 10 MB gzipped) over a school network shared by a class can take minutes.
+		// 5 MB gzipped) over a school network shared by a class can take minutes.
 		WriteTimeout: 5 * time.Minute,
 		// Between requests on a kept-alive connection.
 		IdleTimeout: 60 * time.Second,

@@ -8,13 +8,14 @@
 // Build the server first, then run (Linux: it reads /proc/PID/status):
 //
 //	go build -o /tmp/webserve ./cmd/webserve
-//	go run ./cmd/webserve/measure -bin /tmp/webserve [-mb 540] [-conns 100] [-max 90s] [-nofile 64]
+//	go run ./cmd/webserve/measure -bin /tmp/webserve [-mb 540] [-gz] [-conns 100] [-max 90s] [-nofile 64]
 //
 // It prints figures, not verdicts: compare a build before a change with one after.
 package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"errors"
 	"flag"
 	"fmt"
@@ -38,6 +39,7 @@ func main() {
 	mb := flag.Int("mb", 540, "size of the large file, in MB (0: skip the memory measure)")
 	conns := flag.Int("conns", 100, "half-sent requests to open (0: skip the slowloris measure)")
 	maxWait := flag.Duration("max", 90*time.Second, "how long to wait for the server to close them")
+	precompressed := flag.Bool("gz", false, "also write large.wasm.gz beside the large file, as scripts/build-web does for the WebAssembly")
 	nofile := flag.Int("nofile", 0, "run the server with this file-descriptor limit (needs prlimit; 0: the usual limit)")
 	flag.Parse()
 	if *bin == "" {
@@ -55,6 +57,11 @@ func main() {
 	if *mb > 0 {
 		if err := writeLarge(filepath.Join(dir, "large.wasm"), int64(*mb)<<20); err != nil {
 			log.Fatal(err)
+		}
+		if *precompressed {
+			if err := writeGzip(filepath.Join(dir, "large.wasm")); err != nil {
+				log.Fatal(err)
+			}
 		}
 	}
 	srv, err := start(*bin, dir, *nofile)
@@ -91,6 +98,29 @@ func writeLarge(name string, size int64) error {
 		return err
 	}
 	return f.Close()
+}
+
+// writeGzip writes NAME.gz beside NAME.
+func writeGzip(name string) error {
+	src, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.Create(name + ".gz")
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(dst, gzip.BestSpeed)
+	if _, err := io.Copy(zw, src); err != nil {
+		dst.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
 }
 
 type server struct {
