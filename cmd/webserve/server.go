@@ -40,7 +40,7 @@ func toolchainWarning(goVersion string) string {
 		return "" // a development build, or recent enough
 	}
 	return fmt.Sprintf("webserve: warning: built with %s, which has known vulnerabilities in its web server; "+
-		"build it with %s or later (for example: GOTOOLCHAIN=auto go run ./cmd/webserve)", goVersion, minGo)
+		"build it with %s or later: run `go env -w GOTOOLCHAIN=auto` once (Go then fetches the release go.mod asks for), then start webserve again", goVersion, minGo)
 }
 
 // displayAddr turns a listening address into one a browser on this computer can open.
