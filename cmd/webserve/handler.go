@@ -251,7 +251,7 @@ func windowsDevice(s string) bool {
 func acceptsGzip(r *http.Request) bool {
 	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
 		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.TrimSpace(enc) != "gzip" {
+		if !strings.EqualFold(strings.TrimSpace(enc), "gzip") {
 			continue
 		}
 		q := strings.ReplaceAll(params, " ", "")

@@ -16,6 +16,7 @@ func TestServes(t *testing.T) {
 		wantStatus                                     int
 	}{
 		{"/bigthree.wasm", "gzip, deflate", "application/wasm", "gzip", "\x00asm\x01\x00\x00\x00 some module bytes", 200},
+		{"/bigthree.wasm", "deflate, GZip;q=0.5", "application/wasm", "gzip", "\x00asm\x01\x00\x00\x00 some module bytes", 200},
 		{"/bigthree.wasm", "identity", "application/wasm", "", "\x00asm\x01\x00\x00\x00 some module bytes", 200},
 		{"/bigthree.wasm", "gzip;q=0", "application/wasm", "", "\x00asm\x01\x00\x00\x00 some module bytes", 200},
 		{"/", "gzip", "text/html; charset=utf-8", "gzip", "<!DOCTYPE html><title>t</title>", 200},
