@@ -70,16 +70,31 @@ b3_need_go() {
 	if [ "$major" -gt "$B3_GO_MAJOR" ] || { [ "$major" -eq "$B3_GO_MAJOR" ] && [ "$minor" -ge "$B3_GO_MINOR" ]; }; then
 		# Let go.mod's toolchain line take effect now, so its download is reported here.
 		(cd "$B3_ROOT" && go version >/dev/null) || die "Go could not fetch the toolchain go.mod asks for ($(sed -n 's/^toolchain //p' "$B3_ROOT/go.mod")); check the network, or set GOTOOLCHAIN=local to build with Go $major.$minor"
+		b3_warn_old_toolchain
 		return 0
 	fi
 	if [ "$major" -eq 1 ] && [ "$minor" -ge 21 ] && [ "${GOTOOLCHAIN:-auto}" != local ]; then
 		say "Go $major.$minor is installed; bigthree needs $B3_GO_MAJOR.$B3_GO_MINOR, so Go will fetch that toolchain itself (once)"
 		if (cd "$B3_ROOT" && go version >/dev/null); then
+			b3_warn_old_toolchain
 			return 0
 		fi
 		die "Go $major.$minor could not fetch the Go $B3_GO_MAJOR.$B3_GO_MINOR toolchain. Install Go $B3_GO_MAJOR.$B3_GO_MINOR or later from https://go.dev/dl/"
 	fi
 	die "Go $major.$minor is too old: bigthree needs Go $B3_GO_MAJOR.$B3_GO_MINOR or later. Install it from https://go.dev/dl/"
+}
+
+# b3_warn_old_toolchain warns when the Go release that builds is older than go.mod's toolchain
+# line, as it is when GOTOOLCHAIN=local is set in the environment: the build then lacks the
+# standard-library fixes the line is there for (cmd/webserve's tests fail on it).
+b3_warn_old_toolchain() {
+	local want have
+	want=$(sed -n 's/^toolchain //p' "$B3_ROOT/go.mod")
+	have=$(cd "$B3_ROOT" && go env GOVERSION 2>/dev/null)
+	[ -n "$want" ] && [ -n "$have" ] || return 0
+	if [ "$have" != "$want" ] && [ "$(printf '%s\n%s\n' "${have#go}" "${want#go}" | sort -V | head -n 1)" = "${have#go}" ]; then
+		warn "building with $have, older than $want (go.mod's toolchain line), because GOTOOLCHAIN=${GOTOOLCHAIN:-}; unset it, or set GOTOOLCHAIN=auto, to build with $want"
+	fi
 }
 
 # b3_missing_pkgs prints the Debian packages among its arguments that are not installed.

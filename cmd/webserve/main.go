@@ -3,7 +3,9 @@
 //
 //	go run ./cmd/webserve [-addr 127.0.0.1:8080] [dir]
 //
-// The folder defaults to build/web. Any static web host serves the same folder just as well.
+// The folder defaults to build/web. Only that folder's regular files are served: no folder
+// listings, no names that begin with a dot, nothing a link leads to outside it. Any static web
+// host serves the same folder just as well.
 package main
 
 import (
@@ -11,9 +13,8 @@ import (
 	"fmt"
 	"log"
 	"net"
-	"net/http"
 	"os"
-	"path/filepath"
+	"runtime"
 )
 
 func main() {
@@ -32,7 +33,14 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+	if msg := toolchainWarning(runtime.Version()); msg != "" {
+		log.Print(msg)
+	}
+	h, err := newHandler(dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := h.root.Stat("index.html"); err != nil {
 		log.Fatalf("%s has no index.html: build the browser version first with scripts/build-web", dir)
 	}
 	ln, err := net.Listen("tcp", *addr)
@@ -40,17 +48,10 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("Serving %s at http://%s/ (Ctrl+C to stop)\n", dir, displayAddr(ln.Addr()))
-	log.Fatal(http.Serve(ln, newHandler(dir)))
-}
-
-// displayAddr turns a listening address into one a browser on this computer can open.
-func displayAddr(a net.Addr) string {
-	host, port, err := net.SplitHostPort(a.String())
-	if err != nil {
-		return a.String()
+	if ifaces, err := net.InterfaceAddrs(); err == nil {
+		for _, u := range networkURLs(ln.Addr(), ifaces) {
+			fmt.Printf("Other computers on the network can open %s\n", u)
+		}
 	}
-	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
-		host = "localhost"
-	}
-	return net.JoinHostPort(host, port)
+	log.Fatal(newServer(h).Serve(ln))
 }
