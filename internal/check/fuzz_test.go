@@ -19,14 +19,14 @@ func FuzzCheckFile(f *testing.F) {
 		data, _ := scenarios.Read(name)
 		f.Add(data)
 	}
-	bad, _ := filepath.Glob("../tool/testdata/check/*.yaml")
+	bad, _ := filepath.Glob("../cli/testdata/check/*.yaml")
 	for _, p := range bad {
 		data, _ := os.ReadFile(p)
 		f.Add(data)
 	}
 	// Small bounds keep each input quick even for a mutated copy of the
 	// whole campaign; the checks run are the same as `b3 check`'s.
-	opts := check.ExploreOptions{MaxStates: 500, Runs: 5, Seed: 1, MaxSteps: 200, Budget: 2000}
+	opts := check.ExploreOptions{MaxStates: 500, Runs: 5, Seed: 1, MaxSteps: 200, Work: 2000}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, diags := scenario.Load("fuzz.yaml", data)
 		if s != nil {

@@ -27,7 +27,7 @@ events:
     title: "<b>\"no\"</b> &amp; & #quot; \\N\u2028x"
     text: Missile sites.
     choices:
-      - text: "Blockade | the \"island\"; `+"`code`"+` #35; &amp;"
+      - text: "Blockade | the \"island\"; ` + "`code`" + ` #35; &amp;"
         effects: {trust: -10}
       - text: "Talk\r\nfirst"
         effects: {trust: +10}

@@ -162,6 +162,8 @@ func runCheck(args []string, env Env) int {
 		Warnings int    `json:"warnings"`
 		Events   int    `json:"events"`
 		Endings  int    `json:"endings"`
+		// History says where the replies marked historical lead.
+		History string `json:"historical_path,omitempty"`
 	}
 	var results []fileResult
 	for _, name := range files {
@@ -176,6 +178,7 @@ func runCheck(args []string, env Env) int {
 		res := fileResult{File: name, Errors: e, Warnings: w}
 		if s != nil {
 			res.Events, res.Endings = len(s.Events), len(s.Endings)
+			res.History = check.HistoricalSummary(s)
 		}
 		results = append(results, res)
 		all = append(all, diags...)
@@ -197,6 +200,9 @@ func runCheck(args []string, env Env) int {
 	} else {
 		fmt.Fprint(env.Stdout, all.String())
 		for _, r := range results {
+			if r.History != "" {
+				fmt.Fprintf(env.Stdout, "%s: %s\n", r.File, r.History)
+			}
 			switch {
 			case r.Errors == 0 && r.Warnings == 0:
 				fmt.Fprintf(env.Stdout, "%s: ok (%s, %s)\n", r.File, count(r.Events, "event"), count(r.Endings, "ending"))
