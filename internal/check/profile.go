@@ -104,11 +104,25 @@ func (ex *explorer) greedy(kind ProfileKind, meter int) Profile {
 	rep.Work++
 	p := Profile{Kind: kind, Meter: meter, Ending: -1, StopEvent: -1}
 	mt := &s.Meters[meter]
+	// The player picks by the state alone, so once a state comes back the
+	// playthrough goes round for ever (Brent's cycle detection).
+	var anchor rules.Snapshot
+	r.Snapshot(&anchor)
+	power, lam := 1, 0
 	for !r.Over() {
 		if len(r.Steps()) >= ex.opts.MaxSteps {
 			p.Stop, p.StopEvent = GoesRound, r.Event()
 			break
 		}
+		if lam > 0 && sameState(&anchor, r) {
+			p.Stop, p.StopEvent = GoesRound, r.Event()
+			break
+		}
+		if lam == power {
+			r.Snapshot(&anchor)
+			power, lam = 2*power, 0
+		}
+		lam++
 		ex.opt = r.Options(ex.opt)
 		e := &s.Events[r.Event()]
 		best, bestGain := -2, 0
@@ -135,6 +149,9 @@ func (ex *explorer) greedy(kind ProfileKind, meter int) Profile {
 			}
 		}
 		if err := r.ChooseIndex(best); err != nil {
+			// Cannot happen for an option the run offered; stop rather
+			// than loop, and say where.
+			p.Stop, p.StopEvent = GoesRound, r.Event()
 			break
 		}
 		rep.Work++

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -209,6 +210,9 @@ func writeExplore(out io.Writer, name string, s *scenario.Scenario, rep *check.R
 		dead = append(dead, fmt.Sprintf("%s: no ending can be reached from here (line %d)", s.Events[st.Event].ID, s.Events[st.Event].Pos.Line))
 	}
 	for _, l := range rep.Loops {
+		if slices.ContainsFunc(rep.Stuck, func(st check.StuckState) bool { return slices.Contains(l.Events, st.Event) }) {
+			continue // the walk already found this trap
+		}
 		var ids []string
 		for _, ev := range l.Events {
 			ids = append(ids, s.Events[ev].ID)
