@@ -48,17 +48,25 @@ func (rep *Report) Scope() string {
 	return fmt.Sprintf("in any of %s random playthroughs (%s)", Number(rep.Runs), rep.WhySampled())
 }
 
-// WhySampled says why not every path was walked; "" when every path was.
+// WhySampled says why not every path was walked, and why there were not
+// more playthroughs when the work limit stopped them; "" when every path
+// was walked.
 func (rep *Report) WhySampled() string {
+	var why string
 	switch {
 	case rep.Exhaustive:
 		return ""
 	case rep.StateLimit == 0:
-		return "the walk of every path was turned off"
+		why = "the walk of every path was turned off"
 	case rep.StateLimitByMemory:
-		return fmt.Sprintf("the story has more than %s states, too many to hold in memory", Number(rep.StateLimit))
+		why = fmt.Sprintf("the story has more than %s states, too many to hold in memory", Number(rep.StateLimit))
+	default:
+		why = fmt.Sprintf("the story has more than %s states, too many to walk every path", Number(rep.StateLimit))
 	}
-	return fmt.Sprintf("the story has more than %s states, too many to walk every path", Number(rep.StateLimit))
+	if rep.WorkLimited {
+		why += fmt.Sprintf("; the work limit stopped the playthroughs after %s of %s", Number(rep.Runs), Number(rep.RunsWanted))
+	}
+	return why
 }
 
 // explored turns what an exploration found into diagnostics. Structural
