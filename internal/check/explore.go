@@ -362,10 +362,16 @@ func (ex *explorer) recent(r *rules.Run, n int) []int {
 // seen there.
 func (ex *explorer) lockRisks() {
 	s := ex.s
-	reachable := Reachable(s)
+	var reachable []bool // worked out only when some event could lock
 	for i := range s.Events {
 		e := &s.Events[i]
-		if !reachable[i] || !allConditional(e) || e.Next.Kind != scenario.TargetDefault || (ex.dead != nil && ex.dead[i]) {
+		if !allConditional(e) || e.Next.Kind != scenario.TargetDefault || (ex.dead != nil && ex.dead[i]) {
+			continue
+		}
+		if reachable == nil {
+			reachable = Reachable(s)
+		}
+		if !reachable[i] {
 			continue
 		}
 		if example, ok := lockExample(s, e); ok {

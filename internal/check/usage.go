@@ -14,7 +14,7 @@ func (p *problems) usage() {
 	s := p.s
 	// Flags: who reads them (conditions), who sets or clears them.
 	read := make([]*scenario.Cond, len(s.Flags))
-	set := make([]string, len(s.Flags))
+	set := make([]bool, len(s.Flags))
 	cond := func(c *scenario.Cond) {
 		if c == nil {
 			return
@@ -25,12 +25,10 @@ func (p *problems) usage() {
 			}
 		}
 	}
-	changes := func(where string, lists ...[]int) {
+	changes := func(lists ...[]int) {
 		for _, l := range lists {
 			for _, f := range l {
-				if set[f] == "" {
-					set[f] = where
-				}
+				set[f] = true
 			}
 		}
 	}
@@ -50,7 +48,7 @@ func (p *problems) usage() {
 	for i := range s.Events {
 		e := &s.Events[i]
 		cond(e.If)
-		changes(fmt.Sprintf("Continue at `%s`", e.ID), e.Set, e.Clear)
+		changes(e.Set, e.Clear)
 		cite(e.Source)
 		cite(e.HistorySource)
 		person(e.From)
@@ -58,7 +56,7 @@ func (p *problems) usage() {
 		for j := range e.Choices {
 			c := &e.Choices[j]
 			cond(c.If)
-			changes(replyName(s, i, j), c.Set, c.Clear)
+			changes(c.Set, c.Clear)
 			for _, r := range c.Reactions {
 				person(r.Character)
 			}
@@ -75,9 +73,9 @@ func (p *problems) usage() {
 	}
 	for i, f := range s.Flags {
 		switch {
-		case read[i] == nil && set[i] == "":
+		case read[i] == nil && !set[i]:
 			p.add(f.Pos, scenario.Warning, "unused-flag", fmt.Sprintf("the flag `%s` is declared but never used: no reply sets it and no condition reads it. Remove it from `flags:`, or set it in a reply and read it in an `if`", f.ID))
-		case set[i] == "":
+		case read[i] != nil && !set[i]:
 			p.add(f.Pos, scenario.Warning, "flag-never-set", fmt.Sprintf("the flag `%s` is read (by the condition `%s` on line %d) but no reply sets it, so it is always false: add `set: [%s]` to the reply that should turn it on", f.ID, read[i].Src, read[i].Pos.Line, f.ID))
 		}
 	}
