@@ -58,8 +58,10 @@ func (rep *Report) WhySampled() string {
 		return ""
 	case rep.StateLimit == 0:
 		why = "the walk of every path was turned off"
-	case rep.StateLimitByMemory:
+	case rep.WalkCut == CutByMemory:
 		why = fmt.Sprintf("the story has more than %s states, too many to hold in memory", Number(rep.StateLimit))
+	case rep.WalkCut == CutByWork:
+		why = fmt.Sprintf("the story has more than %s states, too many to walk within the work limit", Number(rep.StateLimit))
 	default:
 		why = fmt.Sprintf("the story has more than %s states, too many to walk every path", Number(rep.StateLimit))
 	}

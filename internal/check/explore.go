@@ -51,6 +51,11 @@ const (
 	// their index and their links); wide states (many meters or flags) make
 	// the state limit smaller.
 	MemoryLimit = 256 << 20
+	// WalkWork bounds the steps (choices tried) of the walk of every path,
+	// whatever MaxStates says: a few seconds. `check` and `explore` share it,
+	// so it never makes them disagree; at the default MaxStates no story
+	// comes near it (at most nine replies a state).
+	WalkWork = 20_000_000
 	// RunsCap is the most random playthroughs `-runs` may ask for.
 	RunsCap = 100_000_000
 	// DefaultWork is the work limit of `b3 explore`: about ten seconds.
@@ -72,10 +77,10 @@ type Report struct {
 	// Exhaustive, else the limit it stopped at.
 	States int
 	// StateLimit is the number of states the walk was allowed: MaxStates,
-	// or fewer when MemoryLimit made it smaller (StateLimitByMemory). Zero
-	// when the walk was off.
-	StateLimit         int
-	StateLimitByMemory bool
+	// or fewer when MemoryLimit or WalkWork stopped it first (WalkCut says
+	// which). Zero when the walk was off.
+	StateLimit int
+	WalkCut    WalkCut
 	// Runs is the number of random playthroughs made, RunsWanted the number
 	// asked for; WorkLimited says the work limit stopped them early.
 	Runs, RunsWanted int
@@ -105,6 +110,16 @@ type Report struct {
 	// first, then (with Profiles) the greedy players.
 	Profiles []Profile
 }
+
+// WalkCut says what stopped a walk that could not visit every state.
+type WalkCut uint8
+
+// What stops a walk.
+const (
+	CutByStates WalkCut = iota // more states than MaxStates
+	CutByMemory                // their records and links would not fit in MemoryLimit
+	CutByWork                  // WalkWork steps were not enough
+)
 
 // DeadEnd is an event reached in a state where every reply is locked or hidden.
 type DeadEnd struct {

@@ -64,8 +64,8 @@ func TestExploreMemoryLimitOnWideStates(t *testing.T) {
 	b.WriteString("events:\n  - id: one\n    date: 1962-10-16\n    title: One\n    text: One.\n    choices: [Yes, No]\nendings:\n  - {id: done, title: Done, text: Done.}\n")
 	s := load(t, b.String())
 	rep := check.Explore(s, check.ExploreOptions{MaxStates: check.MaxStatesCap, Runs: 1, Seed: 1})
-	if !rep.StateLimitByMemory || rep.StateLimit >= check.MaxStatesCap || rep.StateLimit*(600*4) > check.MemoryLimit {
-		t.Errorf("state limit %d (by memory %v) for 600 four-byte meters", rep.StateLimit, rep.StateLimitByMemory)
+	if rep.WalkCut != check.CutByMemory || rep.StateLimit >= check.MaxStatesCap || rep.StateLimit*(600*4) > check.MemoryLimit {
+		t.Errorf("state limit %d (cut by %d) for 600 four-byte meters", rep.StateLimit, rep.WalkCut)
 	}
 	if !rep.Exhaustive {
 		t.Error("three states should still be walked")

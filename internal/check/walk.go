@@ -187,6 +187,13 @@ func (t *stateSet) grow() {
 // state), so that MemoryLimit can be turned into a number of states.
 func stateBytes(width int) int { return width + 56 }
 
+// heldBytes is the memory the walk holds, and will hold to find the loops,
+// for its states and links: the records and their index, each link twice
+// (forwards, and backwards later), and the per-state tables of the search.
+func heldBytes(set *stateSet, links int) int {
+	return len(set.data) + 4*len(set.slots) + 8*links + 26*set.n
+}
+
 // walk walks the whole state graph breadth first, recording what each
 // state shows. It returns false when the graph has more states than the
 // limit; what it saw until then is kept (all of it is true of some path).
@@ -195,7 +202,7 @@ func (ex *explorer) walk() bool {
 	c := newCodec(s)
 	limit := ex.opts.MaxStates
 	if byMem := MemoryLimit / stateBytes(c.width); byMem < limit {
-		limit, rep.StateLimitByMemory = byMem, true
+		limit, rep.WalkCut = byMem, CutByMemory
 	}
 	rep.StateLimit = limit
 	set := &stateSet{width: c.width}
@@ -210,6 +217,7 @@ func (ex *explorer) walk() bool {
 	set.intern(key)
 	first := []int32{0} // state u's successors are succ[first[u]:first[u+1]]
 	var succ []int32
+	steps := 0
 	for u := 0; u < set.n; u++ {
 		c.decode(set.key(u), &cur)
 		r.Restore(&cur)
@@ -225,6 +233,10 @@ func (ex *explorer) walk() bool {
 					r.Restore(&cur)
 				}
 				restore = true
+				if steps++; steps > WalkWork {
+					rep.States, rep.StateLimit, rep.WalkCut = set.n, set.n, CutByWork
+					return false
+				}
 				if err := r.ChooseIndex(o.Index); err != nil {
 					continue
 				}
@@ -236,6 +248,12 @@ func (ex *explorer) walk() bool {
 					return false
 				}
 				succ = append(succ, int32(v))
+				if fresh && heldBytes(set, len(succ)) > MemoryLimit {
+					// Many replies a state: the links, not the states,
+					// fill the memory first.
+					rep.States, rep.StateLimit, rep.WalkCut = set.n-1, set.n-1, CutByMemory
+					return false
+				}
 			}
 		}
 		first = append(first, int32(len(succ)))

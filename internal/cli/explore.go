@@ -71,8 +71,10 @@ func walkText(rep *check.Report, opts check.ExploreOptions) string {
 		return fmt.Sprintf("every path was walked (%s); the shares below come from %s", plural(rep.States, "distinct state"), runs)
 	case rep.StateLimit == 0:
 		return fmt.Sprintf("the walk of every path was turned off (-max-states 0), so %s decide what is never reached", runs)
-	case rep.StateLimitByMemory:
+	case rep.WalkCut == check.CutByMemory:
 		return fmt.Sprintf("the story has more than %s states, too many to hold in memory, so %s decide what is never reached", check.Number(rep.StateLimit), runs)
+	case rep.WalkCut == check.CutByWork:
+		return fmt.Sprintf("the story has more than %s states, too many to walk within the work limit (%s steps), so %s decide what is never reached", check.Number(rep.StateLimit), check.Number(check.WalkWork), runs)
 	case rep.StateLimit < check.MaxStatesCap:
 		return fmt.Sprintf("the story has more than %s states, too many to walk every path (-max-states %s walks more), so %s decide what is never reached", check.Number(rep.StateLimit), check.Number(min(check.MaxStatesCap, 10*rep.StateLimit)), runs)
 	}
@@ -326,7 +328,7 @@ func writeExploreJSON(w io.Writer, s *scenario.Scenario, rep *check.Report, opts
 		Exhaustive  bool       `json:"exhaustive"`
 		States      int        `json:"states"`
 		StateLimit  int        `json:"state_limit"`
-		ByMemory    bool       `json:"state_limit_by_memory"`
+		WalkCut     string     `json:"walk_stopped_by,omitempty"` // states, memory or work`
 		Runs        int        `json:"runs"`
 		RunsWanted  int        `json:"runs_requested"`
 		WorkLimited bool       `json:"work_limit_reached"`
@@ -343,10 +345,13 @@ func writeExploreJSON(w io.Writer, s *scenario.Scenario, rep *check.Report, opts
 		Circles     int        `json:"runs_in_loops"`
 		MinSteps    int        `json:"min_choices"`
 		MaxSteps    int        `json:"max_choices"`
-	}{Exhaustive: rep.Exhaustive, States: rep.States, StateLimit: rep.StateLimit, ByMemory: rep.StateLimitByMemory,
+	}{Exhaustive: rep.Exhaustive, States: rep.States, StateLimit: rep.StateLimit,
 		Runs: rep.Runs, RunsWanted: rep.RunsWanted, WorkLimited: rep.WorkLimited, Work: rep.Work, WorkLimit: rep.WorkLimit,
 		Seed: opts.Seed, Circles: rep.Circles, MinSteps: rep.Steps.Min, MaxSteps: rep.Steps.Max,
 		Profiles: []profile{}, DeadEnds: []string{}, Stuck: []string{}, Loops: []loop{}, LockRisks: []lockRisk{}}
+	if !rep.Exhaustive && rep.StateLimit > 0 {
+		out.WalkCut = map[check.WalkCut]string{check.CutByStates: "states", check.CutByMemory: "memory", check.CutByWork: "work"}[rep.WalkCut]
+	}
 	for i, e := range s.Endings {
 		share := 0.0
 		if rep.Runs > 0 {
