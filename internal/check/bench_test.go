@@ -10,6 +10,7 @@ import (
 	"bigthree/internal/check"
 	"bigthree/internal/rules"
 	"bigthree/internal/scenario"
+	"bigthree/scenarios"
 )
 
 // generate writes a scenario of n short events, each with two replies
@@ -91,6 +92,33 @@ func BenchmarkExplore10kRuns(b *testing.B) {
 }
 
 var _ = rules.New
+
+// BenchmarkCheckCampaign is `b3 check` on the shipped campaign: load, graph
+// checks and the exploration (a walk that gives up at check.WalkStates, then
+// 2,000 playthroughs).
+func BenchmarkCheckCampaign(b *testing.B) {
+	data, err := scenarios.Read(scenarios.Campaign)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		check.File("big-three.yaml", data)
+	}
+}
+
+// BenchmarkExploreCampaign is `b3 explore` on the campaign with its defaults.
+func BenchmarkExploreCampaign(b *testing.B) {
+	data, err := scenarios.Read(scenarios.Campaign)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, _ := scenario.Load("big-three.yaml", data)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		check.Explore(s, check.DefaultExplore)
+	}
+}
 
 // generateMinimal writes n events of the smallest useful shape (id, date,
 // title, a sentence, two replies by shorthand): about 130 bytes an event.

@@ -1,51 +1,125 @@
 package check
 
 import (
-	"encoding/binary"
 	"math/rand/v2"
+	"slices"
 
 	"bigthree/internal/rules"
 	"bigthree/internal/scenario"
 )
 
-// ExploreOptions bound an exploration.
+// ExploreOptions bound an exploration. `b3 check` and `b3 explore` walk with
+// the same MaxStates, so that whenever one of them walks every path the
+// other does too, and what they say about reachability agrees.
 type ExploreOptions struct {
-	// MaxStates is how many distinct states the exhaustive walk may visit
-	// before it gives up and only random playthroughs are used.
+	// MaxStates is how many distinct states the walk of every path may hold.
+	// When the story has more, the walk stops there and random playthroughs
+	// decide what "never" means. Zero turns the walk off. The walk also
+	// never holds more than MemoryLimit bytes of states, whatever MaxStates
+	// says (Report.StateLimit is the bound that applied).
 	MaxStates int
 	// Runs is the number of random playthroughs; they always run, to tell
 	// how often each ending is reached.
 	Runs int
 	// Seed makes the random playthroughs repeatable: same seed, same report.
+	// Playthrough k depends only on the seed and k, so the first 2,000
+	// playthroughs of `b3 explore` are the 2,000 that `b3 check` makes.
 	Seed uint64
-	// MaxSteps ends a playthrough that goes round in circles.
+	// MaxSteps ends a playthrough that goes round in circles: one still
+	// going after this many choices is counted as a loop.
 	MaxSteps int
-	// Budget bounds the choices made by all random playthroughs together,
-	// so a huge scenario is explored in bounded time (fewer playthroughs).
-	// Zero means no bound.
-	Budget int
+	// Work bounds the steps of the random playthroughs and of the play
+	// profiles together: every choice is a step, and so is the start of every
+	// playthrough (a story that ends without a choice still costs one). When
+	// it runs out, the playthroughs stop and the report says so. Zero means
+	// DefaultWork. The walk of every path is bounded by MaxStates instead.
+	Work int
+	// Profiles adds the greedy play profiles (one per visible meter and
+	// direction) to the historical one, which is always made.
+	Profiles bool
 }
 
+// The bounds of an exploration.
+const (
+	// WalkStates is the number of states both `b3 check` and `b3 explore`
+	// walk by default: enough for a short scenario with a few meters, and
+	// small enough that giving up on the campaign stays quick.
+	WalkStates = 50_000
+	// MaxStatesCap is the most states `-max-states` may ask for.
+	MaxStatesCap = 4_000_000
+	// MemoryLimit bounds the bytes the walk of every path holds (states,
+	// their index and their links); wide states (many meters or flags) make
+	// the state limit smaller.
+	MemoryLimit = 256 << 20
+	// WalkWork bounds the steps (choices tried) of the walk of every path,
+	// whatever MaxStates says: a few seconds. `check` and `explore` share it,
+	// so it never makes them disagree; at the default MaxStates no story
+	// comes near it (at most nine replies a state).
+	WalkWork = 20_000_000
+	// RunsCap is the most random playthroughs `-runs` may ask for.
+	RunsCap = 100_000_000
+	// DefaultWork is the work limit of `b3 explore`: about ten seconds.
+	DefaultWork = 50_000_000
+)
+
+// CheckExplore are the bounds of the exploration `check` makes: the same
+// walk as `explore`, fewer random playthroughs, so checking stays quick.
+var CheckExplore = ExploreOptions{MaxStates: WalkStates, Runs: 2_000, Seed: 1, MaxSteps: 10_000, Work: 200_000}
+
 // DefaultExplore are the bounds `b3 explore` uses.
-var DefaultExplore = ExploreOptions{MaxStates: 200_000, Runs: 10_000, Seed: 1, MaxSteps: 10_000, Budget: 20_000_000}
+var DefaultExplore = ExploreOptions{MaxStates: WalkStates, Runs: 10_000, Seed: 1, MaxSteps: 10_000, Work: DefaultWork, Profiles: true}
 
 // Report is what an exploration found.
 type Report struct {
 	// Exhaustive is true when every path was walked: then "never" means never.
 	Exhaustive bool
-	States     int // distinct states visited by the exhaustive walk
-	Runs       int // random playthroughs made
+	// States is how many distinct states the walk held: all of them when
+	// Exhaustive, else the limit it stopped at.
+	States int
+	// StateLimit is the number of states the walk was allowed: MaxStates,
+	// or fewer when MemoryLimit or WalkWork stopped it first (WalkCut says
+	// which). Zero when the walk was off.
+	StateLimit int
+	WalkCut    WalkCut
+	// Runs is the number of random playthroughs made, RunsWanted the number
+	// asked for; WorkLimited says the work limit stopped them early.
+	Runs, RunsWanted int
+	WorkLimited      bool
+	Work             int // steps spent by the playthroughs and the profiles
+	WorkLimit        int
 
 	EventReached    []bool
-	ChoiceAvailable [][]bool     // [event][choice]
-	EndingReached   []bool       // by any path
-	EndingRuns      []int        // how many random playthroughs ended there
-	Arrival         [][][2]int   // [event][meter] = {min, max} on arrival; {0,-1} when never reached
-	DeadEnds        []DeadEnd    // events reached with no reply available and no `next`
-	Stuck           []StuckState // states from which no ending can be reached (exhaustive only)
-	Circles         int          // random playthroughs stopped after MaxSteps
-	Steps           struct{ Min, Max, Total int }
+	ChoiceAvailable [][]bool   // [event][choice]
+	EndingReached   []bool     // by any path walked or played
+	EndingRuns      []int      // how many random playthroughs ended there
+	Arrival         [][][2]int // [event][meter] = {min, max} on arrival; {0,-1} when never reached
+	DeadEnds        []DeadEnd  // events reached with no reply available and no `next`
+	Stuck           []StuckState
+	// Loops are where random playthroughs were going round when they were
+	// stopped: after MaxSteps choices, or at once when Continue was all
+	// they could choose and it changed nothing. Circles counts them.
+	Loops   []Loop
+	Circles int
+	// LockRisks are events whose replies can all be locked at once by their
+	// conditions alone, where the walk was not complete and no playthrough
+	// showed whether the story gets there in such a state. An exhaustive
+	// walk leaves none: it either found the dead end or proved there is none.
+	LockRisks []LockRisk
+	Steps     struct{ Min, Max, Total int }
+	// Profiles are single playthroughs by a rule: the historical replies
+	// first, then (with Profiles) the greedy players.
+	Profiles []Profile
 }
+
+// WalkCut says what stopped a walk that could not visit every state.
+type WalkCut uint8
+
+// What stops a walk.
+const (
+	CutByStates WalkCut = iota // more states than MaxStates
+	CutByMemory                // their records and links would not fit in MemoryLimit
+	CutByWork                  // WalkWork steps were not enough
+)
 
 // DeadEnd is an event reached in a state where every reply is locked or hidden.
 type DeadEnd struct {
@@ -54,15 +128,30 @@ type DeadEnd struct {
 	Flags  []bool
 }
 
-// StuckState is an event reached in a state from which no ending can be reached.
+// StuckState is an event reached in a state from which no ending can be
+// reached (found only by a complete walk).
 type StuckState struct {
 	Event  int
 	Meters []int
 	Flags  []bool
 }
 
+// Loop is a set of events random playthroughs went round until they were
+// stopped, in file order.
+type Loop struct {
+	Events []int
+	Runs   int
+}
+
+// LockRisk is an event whose replies can all be locked or hidden at once,
+// with an example of meters and flags that does it.
+type LockRisk struct {
+	Event   int
+	Example string
+}
+
 // Explore walks every path where the state space allows, then makes
-// opts.Runs seeded random playthroughs.
+// opts.Runs seeded random playthroughs and the play profiles.
 func Explore(s *scenario.Scenario, opts ExploreOptions) *Report {
 	rep := &Report{
 		EventReached:    make([]bool, len(s.Events)),
@@ -70,6 +159,7 @@ func Explore(s *scenario.Scenario, opts ExploreOptions) *Report {
 		EndingReached:   make([]bool, len(s.Endings)),
 		EndingRuns:      make([]int, len(s.Endings)),
 		Arrival:         make([][][2]int, len(s.Events)),
+		RunsWanted:      opts.Runs,
 	}
 	for i := range s.Events {
 		rep.ChoiceAvailable[i] = make([]bool, len(s.Events[i].Choices))
@@ -81,14 +171,21 @@ func Explore(s *scenario.Scenario, opts ExploreOptions) *Report {
 	if opts.MaxSteps <= 0 {
 		opts.MaxSteps = DefaultExplore.MaxSteps
 	}
-	ex := &explorer{s: s, rep: rep, opts: opts}
-	if opts.MaxStates > 0 && ex.exhaustive() {
-		rep.Exhaustive = true
-	} else {
-		// Forget the partial walk: random playthroughs alone decide.
-		ex.resetFindings()
+	if opts.Work <= 0 {
+		opts.Work = DefaultWork
+	}
+	opts.MaxStates = min(max(opts.MaxStates, 0), MaxStatesCap)
+	opts.Runs = min(max(opts.Runs, 0), RunsCap)
+	rep.WorkLimit = opts.Work
+	ex := &explorer{s: s, rep: rep, opts: opts, r: rules.New(s)}
+	if opts.MaxStates > 0 {
+		rep.Exhaustive = ex.walk()
 	}
 	ex.random()
+	if !rep.Exhaustive {
+		ex.lockRisks()
+	}
+	ex.profiles()
 	return rep
 }
 
@@ -96,26 +193,15 @@ type explorer struct {
 	s    *scenario.Scenario
 	rep  *Report
 	opts ExploreOptions
+	r    *rules.Run
 	opt  []rules.Option
-	dead map[int]bool
+	dead []bool // events already reported as dead ends
+	keep []int  // the loop's events, kept when a long run's history is cut
 }
 
-func (ex *explorer) resetFindings() {
-	rep := ex.rep
-	for i := range rep.EventReached {
-		rep.EventReached[i] = false
-		clear(rep.ChoiceAvailable[i])
-		for m := range rep.Arrival[i] {
-			rep.Arrival[i][m] = [2]int{0, -1}
-		}
-	}
-	clear(rep.EndingReached)
-	rep.DeadEnds, rep.Stuck = nil, nil
-	ex.dead = nil
-}
-
-// visit records what can be seen at the run's current state.
-func (ex *explorer) visit(r *rules.Run) {
+// visit records what can be seen at the run's current state; opt are its
+// options (from r.Options).
+func (ex *explorer) visit(r *rules.Run, opt []rules.Option) {
 	rep := ex.rep
 	if r.Over() {
 		rep.EndingReached[r.Ending()] = true
@@ -132,9 +218,8 @@ func (ex *explorer) visit(r *rules.Run) {
 		}
 	}
 	e := &ex.s.Events[ev]
-	ex.opt = r.Options(ex.opt)
 	open := false
-	for _, o := range ex.opt {
+	for _, o := range opt {
 		if o.Index >= 0 && !o.Locked {
 			rep.ChoiceAvailable[ev][o.Index] = true
 			open = true
@@ -142,208 +227,41 @@ func (ex *explorer) visit(r *rules.Run) {
 	}
 	if len(e.Choices) > 0 && !open && e.Next.Kind == scenario.TargetDefault {
 		if ex.dead == nil {
-			ex.dead = map[int]bool{}
+			ex.dead = make([]bool, len(ex.s.Events))
 		}
 		if !ex.dead[ev] {
 			ex.dead[ev] = true
-			rep.DeadEnds = append(rep.DeadEnds, DeadEnd{Event: ev, Meters: append([]int(nil), r.Meters()...), Flags: append([]bool(nil), r.Flags()...)})
+			rep.DeadEnds = append(rep.DeadEnds, DeadEnd{Event: ev, Meters: slices.Clone(r.Meters()), Flags: slices.Clone(r.Flags())})
 		}
 	}
-}
-
-// exhaustive walks the whole state graph. It returns false when the graph
-// has more than MaxStates states. A state is kept only as its encoded key.
-func (ex *explorer) exhaustive() bool {
-	s := ex.s
-	r := rules.New(s)
-	var sn rules.Snapshot
-	ids := map[string]int32{}
-	var keys []string
-	var ending []bool
-	var succ [][]int32
-	var key []byte
-	add := func() (int32, bool) {
-		r.Snapshot(&sn)
-		key = encode(key[:0], &sn)
-		if id, ok := ids[string(key)]; ok {
-			return id, false
-		}
-		id := int32(len(keys))
-		k := string(key)
-		ids[k] = id
-		keys = append(keys, k)
-		ending = append(ending, sn.Ending >= 0)
-		succ = append(succ, nil)
-		return id, true
-	}
-	root, _ := add()
-	ex.visit(r)
-	queue := []int32{root}
-	for len(queue) > 0 {
-		u := queue[0]
-		queue = queue[1:]
-		if ending[u] {
-			continue
-		}
-		decode(keys[u], &sn)
-		r.Restore(&sn)
-		ex.opt = r.Options(ex.opt)
-		n := len(ex.opt)
-		for k := 0; k < n; k++ {
-			r.Restore(&sn)
-			ex.opt = r.Options(ex.opt)
-			o := ex.opt[k]
-			if o.Locked {
-				continue
-			}
-			if err := r.ChooseIndex(o.Index); err != nil {
-				continue
-			}
-			v, fresh := add()
-			decode(keys[u], &sn) // add reused sn
-			succ[u] = append(succ[u], v)
-			if fresh {
-				if len(keys) > ex.opts.MaxStates {
-					return false
-				}
-				ex.visit(r)
-				queue = append(queue, v)
-			}
-		}
-	}
-	ex.rep.States = len(keys)
-	// States from which no ending can be reached: walk back from the endings.
-	pred := make([][]int32, len(keys))
-	for u, vs := range succ {
-		for _, v := range vs {
-			pred[v] = append(pred[v], int32(u))
-		}
-	}
-	canEnd := make([]bool, len(keys))
-	var stack []int32
-	for u := range keys {
-		if ending[u] {
-			canEnd[u] = true
-			stack = append(stack, int32(u))
-		}
-	}
-	for len(stack) > 0 {
-		v := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, u := range pred[v] {
-			if !canEnd[u] {
-				canEnd[u] = true
-				stack = append(stack, u)
-			}
-		}
-	}
-	// Report the loops themselves, not every state that leads into them:
-	// the bottom components of the graph of stuck states.
-	comp := sccs(len(keys), func(u int, visit func(int)) {
-		if canEnd[u] {
-			return
-		}
-		for _, v := range succ[u] {
-			if !canEnd[v] {
-				visit(int(v))
-			}
-		}
-	})
-	leaves := map[int]bool{}
-	for u := range keys {
-		if !canEnd[u] {
-			leaves[comp[u]] = true
-		}
-	}
-	for u := range keys {
-		if canEnd[u] {
-			continue
-		}
-		for _, v := range succ[u] {
-			if comp[v] != comp[u] {
-				leaves[comp[u]] = false
-			}
-		}
-	}
-	seen := map[int]bool{}
-	for u := range keys {
-		if canEnd[u] || !leaves[comp[u]] {
-			continue
-		}
-		st := rules.Snapshot{Meters: make([]int, len(s.Meters)), Flags: make([]bool, len(s.Flags)), Fired: make([]bool, len(s.Triggers))}
-		decode(keys[u], &st)
-		if !seen[st.Event] {
-			seen[st.Event] = true
-			ex.rep.Stuck = append(ex.rep.Stuck, StuckState{Event: st.Event, Meters: st.Meters, Flags: st.Flags})
-		}
-	}
-	return true
-}
-
-func encode(dst []byte, sn *rules.Snapshot) []byte {
-	dst = binary.AppendVarint(dst, int64(sn.Event))
-	dst = binary.AppendVarint(dst, int64(sn.Ending))
-	for _, m := range sn.Meters {
-		dst = binary.AppendVarint(dst, int64(m))
-	}
-	dst = appendBits(dst, sn.Flags)
-	return appendBits(dst, sn.Fired)
-}
-
-// decode is the inverse of encode; sn's slices must have the scenario's lengths
-// or be empty (they are sized from the run's own when empty).
-func decode(key string, sn *rules.Snapshot) {
-	b := []byte(key)
-	ev, n := binary.Varint(b)
-	b = b[n:]
-	en, n := binary.Varint(b)
-	b = b[n:]
-	sn.Event, sn.Ending = int(ev), int(en)
-	for i := range sn.Meters {
-		v, n := binary.Varint(b)
-		b = b[n:]
-		sn.Meters[i] = int(v)
-	}
-	b = readBits(b, sn.Flags)
-	readBits(b, sn.Fired)
-}
-
-func readBits(b []byte, bits []bool) []byte {
-	for i := range bits {
-		bits[i] = b[i/8]>>(i%8)&1 == 1
-	}
-	return b[len(bits)/8+1:]
-}
-
-func appendBits(dst []byte, bits []bool) []byte {
-	var b byte
-	for i, v := range bits {
-		if v {
-			b |= 1 << (i % 8)
-		}
-		if i%8 == 7 {
-			dst = append(dst, b)
-			b = 0
-		}
-	}
-	return append(dst, b)
 }
 
 // random makes the seeded random playthroughs: at each event a reply is
 // picked uniformly among those available, as a student clicking at random would.
 func (ex *explorer) random() {
-	s, rep := ex.s, ex.rep
-	rng := rand.New(rand.NewPCG(ex.opts.Seed, ex.opts.Seed^0x9e3779b97f4a7c15))
-	r := rules.New(s)
+	rep, r := ex.rep, ex.r
+	var pcg rand.PCG
+	rng := rand.New(&pcg)
 	var open []int
 	rep.Steps.Min = -1
-	spent := 0
-	for run := 0; run < ex.opts.Runs && (ex.opts.Budget <= 0 || spent < ex.opts.Budget); run++ {
+	loops := map[int]int{} // first event of a loop -> index in rep.Loops
+	var sn, anchor rules.Snapshot
+	for run := 0; run < ex.opts.Runs; run++ {
+		if rep.Work >= ex.opts.Work {
+			rep.WorkLimited = true
+			break
+		}
+		pcg.Seed(ex.opts.Seed, uint64(run)^0x9e3779b97f4a7c15)
 		r.Reset()
-		ex.visit(r)
+		rep.Work++
 		steps := 0
-		for !r.Over() && steps < ex.opts.MaxSteps {
+		anchored, cycled, power, lam := false, false, 1, 0
+		for {
 			ex.opt = r.Options(ex.opt)
+			ex.visit(r, ex.opt)
+			if r.Over() || steps >= ex.opts.MaxSteps {
+				break
+			}
 			open = open[:0]
 			for k, o := range ex.opt {
 				if !o.Locked {
@@ -355,20 +273,60 @@ func (ex *explorer) random() {
 				break
 			}
 			steps++
-			ex.visit(r)
+			// A run that only ever has one thing to choose is a fixed
+			// sequence: once it comes back to a state, it will go round
+			// for ever (Brent's cycle detection, with no extra memory).
+			switch {
+			case len(open) > 1:
+				anchored = false
+			case !anchored:
+				r.Snapshot(&anchor)
+				anchored, power, lam = true, 1, 0
+			default:
+				lam++
+				if sameState(&anchor, r) {
+					ex.keep = ex.recent(r, lam)
+					cycled = true
+				} else if lam == power {
+					r.Snapshot(&anchor)
+					power, lam = 2*power, 0
+				}
+			}
+			if cycled {
+				break
+			}
 			if len(r.Steps()) > 4096 {
-				// Keep memory flat in long loops; the history is not needed here.
-				var sn rules.Snapshot
+				// Keep memory flat in long loops, with enough history left
+				// to tell where the loop is.
+				ev := ex.recent(r, 256)
 				r.Snapshot(&sn)
 				r.Restore(&sn)
+				ex.keep = ev
 			}
 		}
 		rep.Runs++
-		spent += steps
+		rep.Work += steps
 		if !r.Over() {
 			rep.Circles++
+			evs := ex.keep
+			if steps >= ex.opts.MaxSteps {
+				if recent := ex.recent(r, 256); len(recent) > 0 {
+					evs = recent
+				}
+			}
+			if len(evs) == 0 {
+				evs = []int{r.Event()}
+			}
+			if i, ok := loops[evs[0]]; ok {
+				rep.Loops[i].Runs++
+			} else {
+				loops[evs[0]] = len(rep.Loops)
+				rep.Loops = append(rep.Loops, Loop{Events: evs, Runs: 1})
+			}
+			ex.keep = nil
 			continue
 		}
+		ex.keep = nil
 		rep.EndingRuns[r.Ending()]++
 		if rep.Steps.Min < 0 || steps < rep.Steps.Min {
 			rep.Steps.Min = steps
@@ -378,5 +336,61 @@ func (ex *explorer) random() {
 	}
 	if rep.Steps.Min < 0 {
 		rep.Steps.Min = 0
+	}
+	slices.SortFunc(rep.Loops, func(a, b Loop) int { return a.Events[0] - b.Events[0] })
+}
+
+// sameState reports whether the run is in the state sn.
+func sameState(sn *rules.Snapshot, r *rules.Run) bool {
+	return r.Event() == sn.Event && r.Ending() == sn.Ending && slices.Equal(r.Meters(), sn.Meters) && slices.Equal(r.Flags(), sn.Flags) && firedEqual(r, sn.Fired)
+}
+
+func firedEqual(r *rules.Run, fired []bool) bool {
+	for t, f := range fired {
+		if r.Fired(t) != f {
+			return false
+		}
+	}
+	return true
+}
+
+// recent returns the events of the last n steps of the run, in file order,
+// each once, with the current event.
+func (ex *explorer) recent(r *rules.Run, n int) []int {
+	st := r.Steps()
+	if len(st) == 0 {
+		return nil
+	}
+	var evs []int
+	if r.Event() >= 0 {
+		evs = append(evs, r.Event())
+	}
+	for _, x := range st[max(0, len(st)-n):] {
+		evs = append(evs, x.Event)
+	}
+	slices.Sort(evs)
+	return slices.Compact(evs)
+}
+
+// lockRisks lists the events a partial exploration could not clear: every
+// reply can be locked at once by the conditions alone, and no dead end was
+// seen there.
+func (ex *explorer) lockRisks() {
+	s := ex.s
+	var reachable []bool // worked out only when some event could lock
+	for i := range s.Events {
+		e := &s.Events[i]
+		if !allConditional(e) || e.Next.Kind != scenario.TargetDefault || (ex.dead != nil && ex.dead[i]) {
+			continue
+		}
+		if reachable == nil {
+			reachable = Reachable(s)
+		}
+		if !reachable[i] {
+			continue
+		}
+		if example, ok := lockExample(s, e); ok {
+			ex.rep.LockRisks = append(ex.rep.LockRisks, LockRisk{Event: i, Example: example})
+		}
 	}
 }

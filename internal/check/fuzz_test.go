@@ -3,6 +3,7 @@ package check_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"bigthree/internal/check"
@@ -19,14 +20,14 @@ func FuzzCheckFile(f *testing.F) {
 		data, _ := scenarios.Read(name)
 		f.Add(data)
 	}
-	bad, _ := filepath.Glob("../tool/testdata/check/*.yaml")
+	bad, _ := filepath.Glob("../cli/testdata/check/*.yaml")
 	for _, p := range bad {
 		data, _ := os.ReadFile(p)
 		f.Add(data)
 	}
 	// Small bounds keep each input quick even for a mutated copy of the
 	// whole campaign; the checks run are the same as `b3 check`'s.
-	opts := check.ExploreOptions{MaxStates: 500, Runs: 5, Seed: 1, MaxSteps: 200, Budget: 2000}
+	opts := check.ExploreOptions{MaxStates: 500, Runs: 5, Seed: 1, MaxSteps: 200, Work: 2000, Profiles: true}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, diags := scenario.Load("fuzz.yaml", data)
 		if s != nil {
@@ -43,8 +44,15 @@ func FuzzCheckFile(f *testing.F) {
 			}
 			return
 		}
-		check.DOT(s)
-		check.Mermaid(s)
+		for _, out := range []string{check.DOT(s), check.Mermaid(s), check.JSON(s)} {
+			if strings.ContainsAny(out, "\r\x00\x1b") {
+				t.Fatalf("a graph holds a raw control character:\n%q", out)
+			}
+		}
+		if lines := strings.SplitN(check.Mermaid(s), "\n", 5); lines[0] != "---" || !strings.HasPrefix(lines[1], "title: \"") || lines[2] != "---" || lines[3] != "flowchart TD" {
+			t.Fatalf("Mermaid front matter broken: %q", lines[:4])
+		}
+		check.HistoricalSummary(s)
 		r := rules.New(s)
 		var o []rules.Option
 		for n := 0; n < 200 && !r.Over(); n++ {

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"bigthree/internal/scenario"
 )
 
@@ -84,19 +86,26 @@ func posOr(p, q scenario.Pos) scenario.Pos {
 type problems struct {
 	s     *scenario.Scenario
 	diags scenario.Diagnostics
+	// data is the file's text when known, to point at a key within an
+	// event; root is its YAML tree, parsed when first needed.
+	data []byte
+	root *yaml.Node
+	// trapped marks the events of the loops already reported from the
+	// structure alone.
+	trapped []bool
+	steps   int // the exploration's MaxSteps, for messages
 }
 
 func (p *problems) add(pos scenario.Pos, sev scenario.Severity, code, msg string) {
 	p.diags = append(p.diags, scenario.Diagnostic{File: p.s.File, Line: pos.Line, Col: pos.Col, Severity: sev, Code: code, Message: msg})
 }
 
-// static runs the checks that need only the structure of the story.
-func (p *problems) static(edges []Edge) (reachable []bool) {
-	s := p.s
+// outEdges groups the edges by the event they leave: out[i] for event i,
+// out[len(s.Events)] for the start. Edges come grouped that way, so each
+// event's edges are a slice of the list: nothing is copied.
+func outEdges(s *scenario.Scenario, edges []Edge) [][]Edge {
 	n := len(s.Events)
-	// Edges come grouped by the event they leave (the start first), so each
-	// event's edges are a slice of the list: nothing is copied.
-	out := make([][]Edge, n+1) // out[n] = the start
+	out := make([][]Edge, n+1)
 	for lo := 0; lo < len(edges); {
 		hi := lo + 1
 		for hi < len(edges) && edges[hi].From == edges[lo].From {
@@ -109,10 +118,23 @@ func (p *problems) static(edges []Edge) (reachable []bool) {
 		out[from] = edges[lo:hi:hi]
 		lo = hi
 	}
-	// Reachability from the start.
+	return out
+}
+
+// Reachable reports, for each event, whether some move of the story leads
+// there from the start, conditions aside: an event it says false of is
+// never shown, whatever the player does.
+func Reachable(s *scenario.Scenario) []bool {
+	r, _, _ := reach(s, outEdges(s, Edges(s)))
+	return r
+}
+
+// reach follows the moves from the start. It also says whether the story
+// can get to `end` and which endings a move names.
+func reach(s *scenario.Scenario, out [][]Edge) (reachable []bool, endReached bool, endingTargeted []bool) {
+	n := len(s.Events)
 	reachable = make([]bool, n)
-	endReached := false
-	endingTargeted := make([]bool, len(s.Endings))
+	endingTargeted = make([]bool, len(s.Endings))
 	stack := []int{n}
 	visited := make([]bool, n+1)
 	visited[n] = true
@@ -134,6 +156,14 @@ func (p *problems) static(edges []Edge) (reachable []bool) {
 			}
 		}
 	}
+	return reachable, endReached, endingTargeted
+}
+
+// static runs the checks that need only the structure of the story.
+func (p *problems) static(edges []Edge) (reachable []bool) {
+	s := p.s
+	out := outEdges(s, edges)
+	reachable, endReached, endingTargeted := reach(s, out)
 	for i := range s.Events {
 		if !reachable[i] {
 			p.add(s.Events[i].Pos, scenario.Warning, "unreachable-event", fmt.Sprintf("the event `%s` can never be reached: no `start`, `next` or `goto` leads to it, and the event before it always moves elsewhere", s.Events[i].ID))
@@ -166,22 +196,28 @@ func (p *problems) static(edges []Edge) (reachable []bool) {
 }
 
 // loops reports groups of events that lead only to each other: once the
-// story enters one, it can never reach an ending.
+// story enters one, it can never reach an ending. It marks their events in
+// p.trapped, so the explorer does not report the same loop again.
 func (p *problems) loops(out [][]Edge, reachable []bool) {
 	s := p.s
 	n := len(s.Events)
-	comp := sccs(n, func(u int, visit func(int)) {
+	first := make([]int32, n+1)
+	var succ []int32
+	for u := 0; u < n; u++ {
 		for _, e := range out[u] {
 			if e.To.Kind == scenario.TargetEvent {
-				visit(e.To.Index)
+				succ = append(succ, int32(e.To.Index))
 			}
 		}
-	})
-	members := map[int][]int{}
+		first[u+1] = int32(len(succ))
+	}
+	comp := components(n, first, succ, func(int32) bool { return true })
+	members := map[int32][]int{}
 	for u := 0; u < n; u++ {
 		members[comp[u]] = append(members[comp[u]], u)
 	}
-	reported := map[int]bool{}
+	p.trapped = make([]bool, n)
+	reported := map[int32]bool{}
 	for u := 0; u < n; u++ {
 		c := comp[u]
 		if reported[c] || !reachable[u] {
@@ -203,59 +239,24 @@ func (p *problems) loops(out [][]Edge, reachable []bool) {
 			continue
 		}
 		reported[c] = true
+		for _, v := range group {
+			p.trapped[v] = true
+		}
+		first := &s.Events[group[0]]
+		if len(group) == 1 {
+			at := first.Pos
+			if first.Next.Kind == scenario.TargetEvent && first.Next.Index == group[0] {
+				at = first.Next.Pos
+			}
+			p.add(at, scenario.Error, "trap-loop", fmt.Sprintf("the event `%s` leads only back to itself: once the story gets there it can never reach an ending. Give it (or one of its replies) a `next` to another event", first.ID))
+			continue
+		}
 		var ids []string
 		for _, v := range group {
 			ids = append(ids, "`"+s.Events[v].ID+"`")
 		}
-		first := group[0]
-		p.add(s.Events[first].Pos, scenario.Error, "trap-loop", fmt.Sprintf("the events %s lead only to each other: once the story gets there it can never reach an ending. Give one of their replies a `next` out of the loop", joinAnd(ids)))
+		p.add(first.Pos, scenario.Error, "trap-loop", fmt.Sprintf("the events %s lead only to each other: once the story gets there it can never reach an ending. Give one of their replies a `next` out of the loop", joinAnd(ids)))
 	}
-}
-
-// sccs returns a strongly connected component number for each node (Tarjan).
-func sccs(n int, succ func(u int, visit func(int))) []int {
-	index := make([]int, n)
-	low := make([]int, n)
-	onStack := make([]bool, n)
-	comp := make([]int, n)
-	for i := range index {
-		index[i] = -1
-	}
-	var stack []int
-	next, ncomp := 0, 0
-	var strong func(u int)
-	strong = func(u int) {
-		index[u], low[u] = next, next
-		next++
-		stack = append(stack, u)
-		onStack[u] = true
-		succ(u, func(v int) {
-			if index[v] < 0 {
-				strong(v)
-				low[u] = min(low[u], low[v])
-			} else if onStack[v] {
-				low[u] = min(low[u], index[v])
-			}
-		})
-		if low[u] == index[u] {
-			for {
-				v := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[v] = false
-				comp[v] = ncomp
-				if v == u {
-					break
-				}
-			}
-			ncomp++
-		}
-	}
-	for u := 0; u < n; u++ {
-		if index[u] < 0 {
-			strong(u)
-		}
-	}
-	return comp
 }
 
 // dates warns where a move goes back in time.
@@ -292,23 +293,10 @@ func (p *problems) dates(edges []Edge) {
 	}
 }
 
-// allLocked warns about events whose replies can all be locked or hidden at
-// once while the event has no `next` to continue to. It tries the values
-// around every number the conditions compare a meter with; the explorer
-// then says whether such a state is actually reached.
-func (p *problems) allLocked(reachable []bool) {
-	s := p.s
-	for i := range s.Events {
-		e := &s.Events[i]
-		if !reachable[i] || !allConditional(e) || e.Next.Kind != scenario.TargetDefault {
-			continue
-		}
-		if ex, ok := lockExample(s, e); ok {
-			p.add(e.Pos, scenario.Warning, "all-locked", fmt.Sprintf("every reply of `%s` can be locked or hidden at once (for example when %s): the player could only press Continue. Give one reply no `if`, or give the event a `next` for that case", e.ID, ex))
-		}
-	}
-}
-
+// lockExample looks for meter values and flags that lock or hide every
+// reply of e at once. It tries the values around every number the
+// conditions compare a meter with; only an exploration can say whether the
+// story ever arrives at e in such a state.
 func lockExample(s *scenario.Scenario, e *scenario.Event) (string, bool) {
 	var meters, flags []int
 	values := map[int][]int{}

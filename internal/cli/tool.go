@@ -29,9 +29,10 @@ Usage:
   b3 play [-save SAVE] [-transcript FILE.md] FILE
                                 play in the terminal (numbered replies; also reads them from standard input)
   b3 explore [-runs N] [-seed N] [-max-states N] [-json] FILE
-                                walk the paths of a scenario: unreached events, endings, meter ranges
-  b3 graph [-format dot|mermaid] FILE
-                                print the branching structure (Graphviz DOT or Mermaid), in date order
+                                walk the paths of a scenario: unreached events, endings, how a few
+                                ways of playing end, meter ranges
+  b3 graph [-format dot|mermaid] [-json] FILE
+                                print the branching structure (Graphviz DOT, Mermaid or JSON), in date order
   b3 help                       show this text
 
 Exit status: 0 when all is well, 1 when problems were found, 2 when the command line is wrong.
@@ -161,6 +162,8 @@ func runCheck(args []string, env Env) int {
 		Warnings int    `json:"warnings"`
 		Events   int    `json:"events"`
 		Endings  int    `json:"endings"`
+		// History says where the replies marked historical lead.
+		History string `json:"historical_path,omitempty"`
 	}
 	var results []fileResult
 	for _, name := range files {
@@ -175,6 +178,7 @@ func runCheck(args []string, env Env) int {
 		res := fileResult{File: name, Errors: e, Warnings: w}
 		if s != nil {
 			res.Events, res.Endings = len(s.Events), len(s.Endings)
+			res.History = check.HistoricalSummary(s)
 		}
 		results = append(results, res)
 		all = append(all, diags...)
@@ -196,6 +200,9 @@ func runCheck(args []string, env Env) int {
 	} else {
 		fmt.Fprint(env.Stdout, all.String())
 		for _, r := range results {
+			if r.History != "" {
+				fmt.Fprintf(env.Stdout, "%s: %s\n", r.File, r.History)
+			}
 			switch {
 			case r.Errors == 0 && r.Warnings == 0:
 				fmt.Fprintf(env.Stdout, "%s: ok (%s, %s)\n", r.File, count(r.Events, "event"), count(r.Endings, "ending"))
@@ -206,29 +213,6 @@ func runCheck(args []string, env Env) int {
 	}
 	if errs+warns > 0 {
 		return ExitProblems
-	}
-	return ExitOK
-}
-
-func runGraph(args []string, env Env) int {
-	fs := flags("graph", env)
-	format := fs.String("format", "dot", "dot (Graphviz) or mermaid")
-	file, ok := oneFile(fs, args, env)
-	if !ok {
-		return ExitUsage
-	}
-	if *format != "dot" && *format != "mermaid" {
-		fmt.Fprintf(env.Stderr, "b3 graph: unknown format %q: use -format dot or -format mermaid\n", *format)
-		return ExitUsage
-	}
-	s, ok := load(file, env)
-	if !ok {
-		return ExitProblems
-	}
-	if *format == "mermaid" {
-		fmt.Fprint(env.Stdout, check.Mermaid(s))
-	} else {
-		fmt.Fprint(env.Stdout, check.DOT(s))
 	}
 	return ExitOK
 }
