@@ -48,9 +48,14 @@ type Diagnostic struct {
 	Source string `json:"-"`
 }
 
-// String formats the diagnostic as file:line:col: severity: message.
+// String formats the diagnostic as file:line:col: severity: message [code],
+// on one line of its own when the message has one.
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Col, d.Severity, d.Message)
+	s := fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Col, d.Severity, printable(d.Message))
+	if d.Code != "" {
+		s += " [" + d.Code + "]"
+	}
+	return s
 }
 
 // ExcerptWidth is how many columns of a long source line Diagnostics.String
@@ -357,12 +362,17 @@ func (ds Diagnostics) Sort() {
 	})
 }
 
-// String formats every problem on its own line, errors first.
+// String formats the problems as a terminal shows them, errors first: each
+// on its own line as file:line:col: severity: message [code], followed by
+// its source line and a caret under the column when it has one.
 func (ds Diagnostics) String() string {
 	var b strings.Builder
 	for _, d := range ds {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
+		if line, caret, ok := d.Excerpt(ExcerptWidth); ok {
+			fmt.Fprintf(&b, "%5d | %s\n%5s | %s\n", d.Line, line, "", caret)
+		}
 	}
 	return b.String()
 }
