@@ -93,6 +93,23 @@ func TestTooLargeFileIsRefusedUnread(t *testing.T) {
 	}
 }
 
+// A file of nothing (or of white space only) and a file of comments only
+// are both empty, each said in its own words.
+func TestEmptyFiles(t *testing.T) {
+	for src, want := range map[string]string{
+		"":                        "the file is empty",
+		"\n\n  \n":                "the file is empty",
+		"\xEF\xBB\xBF":            "the file is empty",
+		"# a scenario, one day\n": "the file has nothing but comments",
+		"# one\n\n# two\n":        "the file has nothing but comments",
+	} {
+		s, diags := scenario.Load("x.yaml", []byte(src))
+		if s != nil || len(diags) != 1 || diags[0].Code != "empty" || !strings.HasPrefix(diags[0].Message, want) || diags[0].Line != 1 || diags[0].Col != 1 {
+			t.Errorf("%q: %v", src, diags)
+		}
+	}
+}
+
 func TestIDDefaultsToFileName(t *testing.T) {
 	data, _ := scenarios.Read(scenarios.Example)
 	data = bytes.Replace(data, []byte("id: example-aid-to-russia\n"), nil, 1)

@@ -26,7 +26,7 @@ func (l *loader) parseYAML(data []byte) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		l.at(Pos{1, 1}, Error, "empty", "the file has no content: a scenario needs at least `format: 1`, a `title`, `events` and `endings`")
+		l.at(Pos{1, 1}, Error, "empty", "the file has nothing but comments: a scenario needs at least `format: 1`, a `title`, `events` and `endings` (see docs/scenario-format.md for a complete example)")
 		return nil, false
 	}
 	if !l.checkStructure(doc.Content[0], 1) {
