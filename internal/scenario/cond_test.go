@@ -6,11 +6,11 @@ import (
 )
 
 func testEnv() *condEnv {
-	meters := newIndex("meter", "unknown-meter", 3)
+	meters := &index{kind: "meter", code: "unknown-meter", byID: map[string]int{}}
 	for i, id := range []string{"stalin", "churchill", "home"} {
 		meters.add(id, i)
 	}
-	flags := newIndex("flag", "unknown-flag", 2)
+	flags := &index{kind: "flag", code: "unknown-flag", byID: map[string]int{}}
 	for i, id := range []string{"bomb_secret", "hopkins_sent"} {
 		flags.add(id, i)
 	}

@@ -21,10 +21,6 @@ type index struct {
 	ids  []string
 }
 
-func newIndex(kind, code string, n int) *index {
-	return &index{kind: kind, code: code, byID: make(map[string]int, n), ids: make([]string, 0, n)}
-}
-
 // add gives id the place i, unless it has one: then it returns the first.
 func (x *index) add(id string, i int) (first int, dup bool) {
 	if j, ok := x.byID[id]; ok {
@@ -69,15 +65,15 @@ func unknownMsg(kind, id string, all []string) string {
 func (l *loader) resolve() {
 	s, r := l.s, &l.raw
 	x := &l.ix
-	x.characters = newIndex("character", "unknown-character", len(s.Characters))
+	x.characters = &index{kind: "character", code: "unknown-character", byID: make(map[string]int, len(s.Characters))}
 	for i, c := range s.Characters {
 		x.characters.add(c.ID, i)
 	}
-	x.meters = newIndex("meter", "unknown-meter", len(s.Meters))
+	x.meters = &index{kind: "meter", code: "unknown-meter", byID: make(map[string]int, len(s.Meters))}
 	for i, m := range s.Meters {
 		x.meters.add(m.ID, i)
 	}
-	x.flags = newIndex("flag", "unknown-flag", len(r.flags))
+	x.flags = &index{kind: "flag", code: "unknown-flag", byID: make(map[string]int, len(r.flags))}
 	for _, f := range r.flags {
 		if _, dup := x.flags.byID[f.id]; dup {
 			l.at(f.pos, Error, "duplicate-id", fmt.Sprintf("the flag `%s` is listed twice", f.id))
@@ -90,7 +86,7 @@ func (l *loader) resolve() {
 		x.flags.add(f.id, len(s.Flags))
 		s.Flags = append(s.Flags, Flag{ID: f.id, Pos: f.pos})
 	}
-	x.sources = newIndex("source", "unknown-source", len(s.Sources))
+	x.sources = &index{kind: "source", code: "unknown-source", byID: make(map[string]int, len(s.Sources))}
 	for i, src := range s.Sources {
 		x.sources.add(src.ID, i)
 	}
@@ -142,7 +138,7 @@ func (l *loader) resolve() {
 // references to it do not add errors of their own.
 func (l *loader) indexDocs() {
 	r, x := &l.raw, &l.ix
-	x.endings = newIndex("ending", "unknown-target", len(r.endings))
+	x.endings = &index{kind: "ending", code: "unknown-target", byID: make(map[string]int, len(r.endings))}
 	for i := range r.endings {
 		d := &r.endings[i].rawDoc
 		if d.id == "" {
@@ -152,7 +148,7 @@ func (l *loader) indexDocs() {
 			l.at(d.idPos, Error, "duplicate-id", fmt.Sprintf("two endings have the id `%s` (the other is on line %d): ids must be unique", d.id, r.endings[j].idPos.Line))
 		}
 	}
-	x.events = newIndex("event", "unknown-event", len(r.events))
+	x.events = &index{kind: "event", code: "unknown-event", byID: make(map[string]int, len(r.events))}
 	for i := range r.events {
 		d := &r.events[i].rawDoc
 		if d.id == "" {

@@ -30,7 +30,7 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // problems the YAML parser would explain badly or not at all.
 func (l *loader) prepare(data []byte) ([]byte, bool) {
 	if len(data) > MaxFileSize {
-		l.at(Pos{1, 1}, Error, "too-large", fmt.Sprintf("the file is %s; a scenario may be at most %s: is this the right file?", sizeText(len(data)), sizeText(MaxFileSize)))
+		l.at(Pos{1, 1}, Error, "too-large", fmt.Sprintf("the file is larger than %s, the most a scenario may be: is this the right file?", sizeText(MaxFileSize)))
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, bom)
@@ -285,7 +285,8 @@ func parseEffect(v string) (EffectOp, int, bool) {
 
 // ReadFile reads a scenario file from disk, at most one byte more than
 // MaxFileSize, so that a huge file is refused without being read whole
-// (Load then reports it as too large).
+// (Load then reports it as too large, without its size, which it cannot
+// know).
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {

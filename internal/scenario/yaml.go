@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -52,9 +53,11 @@ var yamlHints = []yamlHint{
 	{contains: "did not find expected ',' or ']'", code: "yaml-bracket", hint: "a `[ ... ]` is not closed, or a value inside it contains a comma: close the bracket, or put the value in double quotes"},
 	{contains: "found unexpected end of stream", code: "yaml-quote", hint: "a quotation mark is opened but never closed"},
 	{contains: "found unknown escape character", code: "yaml-escape", hint: "a backslash inside double quotes starts an unknown escape: write \\\\ for a backslash, or use single quotes"},
+	{contains: "did not find expected hexdecimal number", code: "yaml-escape", hint: "a backslash inside double quotes starts an escape (\\x, \\u and \\U take a number): write \\\\ for a backslash, or use single quotes"},
 	{contains: "did not find expected node content", code: "yaml-value", hint: "a value is missing after a `-` or a `:`, or starts with a character YAML reserves: put the value in double quotes"},
 	{contains: "block sequence entries are not allowed", code: "yaml-list", hint: "a `- ` list item is at the wrong indentation, or follows a key that already has a value on the same line"},
 	{contains: "found character that cannot start any token", code: "yaml-char", hint: "a value starts with a character YAML reserves (such as % @ ` or a tab): put the value in double quotes, for example {example}", example: `effects: {trust: "%-20"}`},
+	{contains: "unknown anchor", code: "yaml-anchor", hint: "`*` at the start of a value marks a YAML alias: put the value in double quotes"},
 	{contains: "did not find expected alphabetic or numeric character", code: "yaml-anchor", hint: "`&` or `*` at the start of a value marks a YAML anchor or alias: put the value in double quotes"},
 	{contains: "did not find expected comment or line break", code: "yaml-quote-end", hint: "there is more text after a closing quotation mark: quote the whole value, and write a quote inside it as \\\" (in double quotes) or '' (in single quotes)"},
 	{contains: "found a tab character", code: "tab-indent", hint: "a tab is used where YAML needs spaces: replace it with spaces"},
@@ -72,6 +75,16 @@ func (l *loader) yamlError(data []byte, err error) {
 		detail = strings.TrimPrefix(detail, "yaml: ")
 	}
 	lines := strings.Split(string(data), "\n")
+	if name, ok := strings.CutPrefix(detail, "unknown anchor '"); ok {
+		// The library does not say where: find the alias in the text.
+		name, _, _ = strings.Cut(name, "'")
+		for i, text := range lines {
+			if strings.Contains(text, "*"+name) {
+				line = i + 1
+				break
+			}
+		}
+	}
 	line = min(max(line, 1), len(lines))
 	text := lines[line-1]
 	col := len(text) - len(strings.TrimLeft(text, " ")) + 1
@@ -106,7 +119,7 @@ func refineYAMLHint(h yamlHint, col int, lines []string) (yamlHint, int) {
 				if value := strings.TrimSpace(rest[i+2:]); len(value) <= 60 && !strings.ContainsAny(value, "\"\\") {
 					h.example = rest[:i] + ": \"" + value + "\""
 				}
-				return h, len(text) - len(rest) + i + 2 + j + 1
+				return h, utf8.RuneCountInString(text[:len(text)-len(rest)+i+2+j]) + 1
 			}
 		}
 		// No second colon: the line is indented more than its neighbours.
@@ -124,6 +137,18 @@ func refineYAMLHint(h yamlHint, col int, lines []string) (yamlHint, int) {
 			}
 			break
 		}
+	case "yaml-quote-end":
+		// `text: | The letter`: the text of a block must start on the next line.
+		rest := strings.TrimLeft(text, " -")
+		if i := strings.Index(rest, ": "); i >= 0 {
+			if v := strings.TrimLeft(rest[i+2:], " "); v != "" && (v[0] == '|' || v[0] == '>') {
+				return yamlHint{code: "yaml-block", hint: fmt.Sprintf("the text of `%s: %c` starts on the next line: leave `%s: %c` alone on its line and write the text below it, indented", rest[:i], v[0], rest[:i], v[0])}, col
+			}
+		}
+	case "yaml-anchor":
+		if i := strings.IndexAny(text, "*&"); i >= 0 {
+			return h, utf8.RuneCountInString(text[:i]) + 1
+		}
 	case "yaml-char":
 		if i := strings.IndexAny(text, "%@`"); i >= 0 {
 			// Quote the value that starts there, up to the end of its item.
@@ -135,7 +160,11 @@ func refineYAMLHint(h yamlHint, col int, lines []string) (yamlHint, int) {
 			if fixed := strings.TrimSpace(text[:i]) + " \"" + value + "\"" + text[i+end:]; len(fixed) <= 70 && !strings.ContainsAny(value, "\"\\") {
 				h.example = fixed
 			}
-			return h, i + 1
+			return h, utf8.RuneCountInString(text[:i]) + 1
+		}
+	case "yaml-escape":
+		if i := strings.IndexByte(text, '\\'); i >= 0 {
+			return h, utf8.RuneCountInString(text[:i]) + 1
 		}
 	}
 	return h, col
