@@ -362,6 +362,23 @@ func (ds Diagnostics) Sort() {
 	})
 }
 
+// ExcerptLines returns the excerpt as it is shown under the message: the
+// line number, a bar and the source line, then the caret under the column,
+// with at most width columns of the source line; nil when there is no
+// source line to show. Every front end shows these same two lines.
+func (d Diagnostic) ExcerptLines(width int) []string {
+	line, caret, ok := d.Excerpt(width)
+	if !ok {
+		return nil
+	}
+	return []string{fmt.Sprintf("%5d | %s", d.Line, line), fmt.Sprintf("%5s | %s", "", caret)}
+}
+
+// ExcerptGutter is how many columns ExcerptLines puts before the source
+// line (the line number and the bar), for a front end that fits the
+// excerpt into a given width.
+const ExcerptGutter = 8
+
 // String formats the problems as a terminal shows them, errors first: each
 // on its own line as file:line:col: severity: message [code], followed by
 // its source line and a caret under the column when it has one.
@@ -370,8 +387,9 @@ func (ds Diagnostics) String() string {
 	for _, d := range ds {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
-		if line, caret, ok := d.Excerpt(ExcerptWidth); ok {
-			fmt.Fprintf(&b, "%5d | %s\n%5s | %s\n", d.Line, line, "", caret)
+		for _, l := range d.ExcerptLines(ExcerptWidth) {
+			b.WriteString(l)
+			b.WriteByte('\n')
 		}
 	}
 	return b.String()
