@@ -2,6 +2,8 @@ package scenario_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -85,12 +87,47 @@ func TestNotepadFileLoadsLikeAnyOther(t *testing.T) {
 	}
 }
 
-func TestTooLargeFileIsRefusedUnread(t *testing.T) {
-	data := bytes.Repeat([]byte("# padding\n"), scenario.MaxFileSize/10+1)
-	s, diags := scenario.Load("big.yaml", data)
-	if s != nil || len(diags) != 1 || diags[0].Code != "too-large" {
-		t.Fatalf("want one too-large error, got %v", diags)
+// A file larger than any scenario is read only up to one byte past the
+// limit, and then refused as too large; a folder and a missing file are
+// each one problem at 1:1, worded as every tool words them.
+func TestReadFileRefusesWhatIsNoScenario(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "video.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
 	}
+	// A sparse file: large on paper, nothing written to the disk.
+	if err := f.Truncate(3 * scenario.MaxFileSize); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	data, err := scenario.ReadFile(big)
+	if err != nil || len(data) != scenario.MaxFileSize+1 {
+		t.Fatalf("ReadFile read %d bytes (%v), want the limit plus one", len(data), err)
+	}
+	s, diags := scenario.LoadFile(big)
+	if s != nil || len(diags) != 1 || diags[0].Code != "too-large" || diags[0].Line != 1 || diags[0].Col != 1 {
+		t.Errorf("want one too-large error at 1:1, got %v", diags)
+	}
+
+	for name, want := range map[string]string{
+		dir:                             "this is a folder, not a scenario file",
+		filepath.Join(dir, "none.yaml"): "no such file",
+	} {
+		s, diags := scenario.LoadFile(name)
+		if s != nil || len(diags) != 1 || diags[0].Code != "read" || diags[0].Line != 1 || !strings.Contains(diags[0].Message, want) {
+			t.Errorf("%s: %v", name, diags)
+		}
+		if want := scenario.ReadProblem(name, errorOf(name)); diags[0].Message != want.Message {
+			t.Errorf("%s: LoadFile says %q, ReadProblem %q", name, diags[0].Message, want.Message)
+		}
+	}
+}
+
+func errorOf(name string) error {
+	_, err := scenario.ReadFile(name)
+	return err
 }
 
 // A file of nothing (or of white space only) and a file of comments only
