@@ -140,31 +140,35 @@ func (l *loader) indexDocs() {
 	r, x := &l.raw, &l.ix
 	x.endings = &index{kind: "ending", code: "unknown-target", byID: make(map[string]int, len(r.endings))}
 	for i := range r.endings {
-		d := &r.endings[i].rawDoc
-		if d.id == "" {
-			continue
-		}
-		if j, dup := x.endings.add(d.id, i); dup && d.idValid {
-			l.at(d.idPos, Error, "duplicate-id", fmt.Sprintf("two endings have the id `%s` (the other is on line %d): ids must be unique", d.id, r.endings[j].idPos.Line))
-		}
+		l.indexDoc(x.endings, i, &r.endings[i].rawDoc, func(j int) *rawDoc { return &r.endings[j].rawDoc })
 	}
 	x.events = &index{kind: "event", code: "unknown-event", byID: make(map[string]int, len(r.events))}
 	for i := range r.events {
 		d := &r.events[i].rawDoc
-		if d.id == "" {
+		if !l.indexDoc(x.events, i, d, func(j int) *rawDoc { return &r.events[j].rawDoc }) {
 			continue
 		}
-		j, dup := x.events.add(d.id, i)
-		switch {
-		case !d.idValid:
-		case dup:
-			l.at(d.idPos, Error, "duplicate-id", fmt.Sprintf("two events have the id `%s` (the other is on line %d): ids must be unique", d.id, r.events[j].idPos.Line))
-		default:
-			if k, clash := x.endings.byID[d.id]; clash {
-				l.at(d.idPos, Error, "duplicate-id", fmt.Sprintf("`%s` is the id of an event and of an ending (line %d): `next` could not tell them apart; rename one", d.id, r.endings[k].idPos.Line))
-			}
+		if k, clash := x.endings.byID[d.id]; clash {
+			l.at(d.idPos, Error, "duplicate-id", fmt.Sprintf("`%s` is the id of an event and of an ending (line %d): `next` could not tell them apart; rename one", d.id, r.endings[k].idPos.Line))
 		}
 	}
+}
+
+// indexDoc gives the i-th event or ending its place in x, reporting an id
+// given twice; it reports whether d has a well-formed id of its own.
+func (l *loader) indexDoc(x *index, i int, d *rawDoc, doc func(int) *rawDoc) bool {
+	if d.id == "" {
+		return false
+	}
+	j, dup := x.add(d.id, i)
+	if !d.idValid {
+		return false
+	}
+	if dup {
+		l.at(d.idPos, Error, "duplicate-id", fmt.Sprintf("two %ss have the id `%s` (the other is on line %d): ids must be unique", x.kind, d.id, doc(j).idPos.Line))
+		return false
+	}
+	return true
 }
 
 func (l *loader) resolveEvents() {

@@ -72,6 +72,16 @@ func sizeText(n int) string {
 // findBinary returns the position of the first control character that text
 // files never contain (tab, line feed and carriage return are fine).
 func findBinary(data []byte) (line, col int, found bool) {
+	clean := true
+	for _, c := range data {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return 0, 0, false
+	}
 	line, col = 1, 1
 	for i := 0; i < len(data); i++ {
 		c := data[i]
@@ -90,6 +100,9 @@ func findBinary(data []byte) (line, col int, found bool) {
 }
 
 func findInvalidUTF8(data []byte) (line, col int, found bool) {
+	if utf8.Valid(data) {
+		return 0, 0, false
+	}
 	line, col = 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
