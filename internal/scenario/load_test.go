@@ -271,7 +271,7 @@ func TestResolveChecks(t *testing.T) {
 	const ending = "endings:\n  - {id: e, title: E, text: T}\n"
 	for _, tc := range []struct {
 		name, src, code, want string
-		line, col            int
+		line, col             int
 	}{
 		{"two endings with one id", head + "events:\n  - {id: a, date: 1919-01-18, title: A, text: T}\nendings:\n  - {id: e, title: E, text: T}\n  - {id: e, title: F, text: T}\n",
 			"duplicate-id", "two endings have the id `e` (the other is on line 6): ids must be unique", 7, 10},
