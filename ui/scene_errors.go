@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
@@ -8,7 +10,9 @@ import (
 )
 
 // errorsScene shows why a scenario could not be loaded: every diagnostic
-// as file:line:col: message, readable and scrollable, with a way back.
+// as b3 prints it (file:line:col: error: message [code], then its line of
+// the file and a caret under the column), readable and scrollable, with a
+// way back.
 type errorsScene struct {
 	name   string
 	diags  scenario.Diagnostics
@@ -49,16 +53,30 @@ func (s *errorsScene) Layout(a *App) {
 	if len(s.diags) == 0 {
 		summary = "no details were given"
 	}
-	b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each line below says where (file:line:column) and what is wrong; fix them in a text editor and open the file again. Teachers can check a file without the game with the b3 check command.", Space: 10 * u})
+	b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each problem below says where it is (file:line:column) and what is wrong, then shows that line of the file with a ^ under the place; fix them in a text editor and open the file again. Teachers can check a file without the game with the b3 check command.", Space: 10 * u})
 	b = append(b, layout.Block{Box: boxRule, Height: u, Space: 14 * u})
+	width := s.page.Body.W - 72*u
+	// The excerpt under each problem is as wide as the panel allows, in
+	// columns of the mono face.
+	excerptIndent := 32 * u
+	cols := int((width-excerptIndent)/a.Fonts.Measure(stMono, "0")) - scenario.ExcerptGutter
 	for _, d := range s.diags {
 		tag := tagError
 		if d.Severity == scenario.Warning {
 			tag = tagWarning
 		}
 		b = append(b, layout.Block{Style: stMono, Text: d.String(), Space: 8 * u, Tag: tag, Indent: 16 * u})
+		for i, line := range d.ExcerptLines(max(cols, 20)) {
+			// No-break spaces keep the indentation and the caret's place:
+			// the flow would fold ordinary spaces together.
+			sp := 0.0
+			if i == 0 {
+				sp = 4 * u
+			}
+			b = append(b, layout.Block{Style: stMono, Text: strings.ReplaceAll(line, " ", "\u00a0"), Space: sp, Indent: excerptIndent})
+		}
 	}
-	s.flow.Layout(b, s.page.Body.W-72*u, a.Fonts)
+	s.flow.Layout(b, width, a.Fonts)
 	s.scroll.Resize(s.flow.Height+56*u, s.page.Body.H)
 	bw := 260 * u
 	s.back = button{R: layout.R(s.page.Bar.X+(s.page.Bar.W-bw)/2, s.page.Bar.Y+4*u, bw, s.page.Bar.H-8*u), Label: "Back to the title page", Primary: true}

@@ -25,7 +25,8 @@ const (
 const usage = `b3 — the bigthree teachers' tool
 
 Usage:
-  b3 check [-json] FILE...      check scenario files; every problem as file:line:col: message
+  b3 check [-json] FILE...      check scenario files; every problem as file:line:col: error: message [code],
+                                with its line of the file and a caret under the column
   b3 play [-save SAVE] [-transcript FILE.md] FILE
                                 play in the terminal (numbered replies; also reads them from standard input)
   b3 explore [-runs N] [-seed N] [-max-states N] [-json] FILE
@@ -129,12 +130,22 @@ func oneFile(fs *flag.FlagSet, args []string, env Env) (string, bool) {
 	return files[0], true
 }
 
+// read reads one scenario file; a file that cannot be read is one problem,
+// worded as in the game (scenario.ReadProblem).
+func read(name string, env Env) ([]byte, scenario.Diagnostics) {
+	data, err := env.ReadFile(name)
+	if err != nil {
+		return nil, scenario.Diagnostics{scenario.ReadProblem(name, err)}
+	}
+	return data, nil
+}
+
 // load reads and loads one scenario for play, explore and graph, printing
 // its problems. It returns nil when the scenario has errors.
 func load(name string, env Env) (*scenario.Scenario, bool) {
-	data, err := env.ReadFile(name)
-	if err != nil {
-		fmt.Fprint(env.Stderr, scenario.Diagnostics{scenario.ReadProblem(name, err)}.String())
+	data, problem := read(name, env)
+	if problem != nil {
+		fmt.Fprint(env.Stderr, problem.String())
 		return nil, false
 	}
 	s, diags := scenario.Load(name, data)
@@ -167,13 +178,15 @@ func runCheck(args []string, env Env) int {
 	}
 	var results []fileResult
 	for _, name := range files {
-		data, err := env.ReadFile(name)
-		if err != nil {
-			all = append(all, scenario.ReadProblem(name, err))
+		data, problem := read(name, env)
+		if problem != nil {
+			all = append(all, problem...)
 			results = append(results, fileResult{File: name, Errors: 1})
 			continue
 		}
 		s, diags := check.File(name, data)
+		// The graph checks' problems get their source lines too.
+		diags.AddSource(data)
 		e, w := diags.Count()
 		res := fileResult{File: name, Errors: e, Warnings: w}
 		if s != nil {

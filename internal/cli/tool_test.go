@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,6 +24,10 @@ func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 // collection of mistakes teachers make, and compares the output with the
 // .out file beside it. Run `go test ./internal/cli -update` after changing a
 // message, and read the new .out files as a teacher would.
+//
+// Each file says on its first line which problem it was written for
+// (`# expect: unknown-key`, or `# expect: ok` for a clean file): -update
+// cannot make a fixture pass that no longer shows its problem.
 func TestCheckGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/check/*.yaml")
 	if err != nil || len(files) < 25 {
@@ -33,6 +38,18 @@ func TestCheckGolden(t *testing.T) {
 			code, out, errOut := run(t, "", "check", filepath.ToSlash(f))
 			if errOut != "" {
 				t.Errorf("unexpected stderr: %s", errOut)
+			}
+			expect, err := expectedCodes(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range expect {
+				switch {
+				case c == "ok" && code != ExitOK:
+					t.Errorf("written to check clean, but b3 check finds problems:\n%s", out)
+				case c != "ok" && !strings.Contains(out, "["+c+"]\n"):
+					t.Errorf("written for the problem %q, which b3 check no longer reports:\n%s", c, out)
+				}
 			}
 			golden := strings.TrimSuffix(f, ".yaml") + ".out"
 			if *update {
@@ -54,6 +71,30 @@ func TestCheckGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// expectedCodes reads the codes a fixture names on its first line,
+// `# expect: code[, code...]`.
+func expectedCodes(file string) ([]string, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	first, _, _ := strings.Cut(string(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))), "\n")
+	list, ok := strings.CutPrefix(strings.TrimSpace(first), "# expect:")
+	if !ok {
+		return nil, fmt.Errorf("%s: the first line must say which problem the file shows, as # expect: code", file)
+	}
+	var codes []string
+	for _, c := range strings.Split(list, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			codes = append(codes, c)
+		}
+	}
+	if len(codes) == 0 {
+		return nil, fmt.Errorf("%s: # expect: names no code", file)
+	}
+	return codes, nil
 }
 
 // The complete example at the top of the scenario guide must check clean

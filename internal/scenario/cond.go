@@ -16,7 +16,7 @@ import (
 const MaxCondLen = 400
 
 // Cond is a compiled condition over a scenario's meters and flags, such as
-// `stalin >= 60 and not bomb_secret`.
+// `trust >= 60 and not letter_sent`.
 //
 // Conditions are parsed and type-checked with expr-lang/expr when the file
 // loads, then compiled into a small tree that is evaluated without
@@ -217,37 +217,31 @@ func (e *condError) Error() string { return e.Msg }
 
 // condEnv describes the names a condition may use.
 type condEnv struct {
-	meters map[string]int
-	flags  map[string]int
-	names  []string // every meter and flag id, for suggestions
-	cfg    map[string]any
-	conf   *conf.Config
+	meters, flags *index
+	names         []string // every meter and flag id, for suggestions
+	ex            *examples
+	cfg           map[string]any
+	conf          *conf.Config
 	// done remembers compiled conditions: scenarios repeat the same ones
 	// (`home < 40`) many times, and a compiled tree is never changed.
 	done map[string]*cnode
 }
 
-func newCondEnv(meters []Meter, flags []Flag) *condEnv {
-	env := &condEnv{meters: map[string]int{}, flags: map[string]int{}, cfg: map[string]any{}, done: map[string]*cnode{}}
-	for i, m := range meters {
-		env.meters[m.ID] = i
-		env.names = append(env.names, m.ID)
-		env.cfg[m.ID] = 0
+func newCondEnv(meters, flags *index, ex *examples) *condEnv {
+	env := &condEnv{meters: meters, flags: flags, ex: ex, cfg: map[string]any{}, done: map[string]*cnode{}}
+	env.names = append(append(make([]string, 0, len(meters.ids)+len(flags.ids)), meters.ids...), flags.ids...)
+	for _, id := range meters.ids {
+		env.cfg[id] = 0
 	}
-	for i, f := range flags {
-		if _, dup := env.meters[f.ID]; dup {
-			continue
-		}
-		env.flags[f.ID] = i
-		env.names = append(env.names, f.ID)
-		env.cfg[f.ID] = false
+	for _, id := range flags.ids {
+		env.cfg[id] = false
 	}
 	return env
 }
 
 // compileCond parses, type-checks and compiles src. Errors carry the rune
 // offset of the problem inside src and a message written for a teacher.
-func compileCond(src string, env *condEnv) (*cnode, error) {
+func compileCond(src string, env *condEnv) (*cnode, *condError) {
 	if strings.TrimSpace(src) == "" {
 		return nil, &condError{0, "the condition is empty"}
 	}
@@ -255,7 +249,11 @@ func compileCond(src string, env *condEnv) (*cnode, error) {
 		return nil, &condError{0, fmt.Sprintf("the condition is %d characters long; the limit is %d: split the idea into a flag set earlier, or simplify", len(src), MaxCondLen)}
 	}
 	if i := strings.Index(src, "="); i >= 0 && !strings.Contains(src, "==") && !strings.ContainsAny(src, "<>!") {
-		return nil, &condError{runeOffset(src, i), "a single = does not compare: write == (for example `stalin == 50`)"}
+		example := env.ex.meter(0) + " == 50"
+		if fixed := strings.ReplaceAll(strings.Join(strings.Fields(src), " "), "=", "=="); len(fixed) <= 60 {
+			example = fixed
+		}
+		return nil, &condError{runeOffset(src, i), fmt.Sprintf("a single = does not compare: write == (for example `%s`)", example)}
 	}
 	if n, ok := env.done[src]; ok {
 		return n, nil
@@ -267,9 +265,9 @@ func compileCond(src string, env *condEnv) (*cnode, error) {
 		env.conf.Strict = true
 	}
 	cfg := env.conf
-	tree, err := parser.ParseWithConfig(src, cfg)
-	if err != nil {
-		return nil, translateExprError(err)
+	tree, perr := parser.ParseWithConfig(src, cfg)
+	if perr != nil {
+		return nil, translateExprError(perr)
 	}
 	// Reject what conditions do not support before the checker sees it, so the
 	// message names the construct rather than a type.
@@ -292,14 +290,14 @@ func compileCond(src string, env *condEnv) (*cnode, error) {
 // and flags (true or false) and reports whether n is true-or-false. The
 // language is small enough that these few rules are its whole type system;
 // expr's own checker would add its interpreter to the browser download.
-func typeOf(n ast.Node, env *condEnv) (isBool bool, err error) {
+func typeOf(n ast.Node, env *condEnv) (isBool bool, err *condError) {
 	at := n.Location().From
 	switch n := n.(type) {
 	case *ast.IdentifierNode:
-		if _, ok := env.meters[n.Value]; ok {
+		if _, ok := env.meters.byID[n.Value]; ok {
 			return false, nil
 		}
-		if _, ok := env.flags[n.Value]; ok {
+		if _, ok := env.flags.byID[n.Value]; ok {
 			return true, nil
 		}
 		msg := fmt.Sprintf("unknown meter or flag `%s` in the condition", n.Value)
@@ -324,7 +322,7 @@ func typeOf(n ast.Node, env *condEnv) (isBool bool, err error) {
 		logical := n.Operator == "not" || n.Operator == "!"
 		if b != logical {
 			if logical {
-				return false, &condError{at, fmt.Sprintf("`%s` turns a yes/no flag or condition around, but this is a number: compare it first, for example `%s (stalin > 50)`", n.Operator, n.Operator)}
+				return false, &condError{at, fmt.Sprintf("`%s` turns a yes/no flag or condition around, but this is a number: compare it first, for example `%s (%s > 50)`", n.Operator, n.Operator, env.ex.meter(0))}
 			}
 			return false, &condError{at, fmt.Sprintf("`%s` works on numbers (meters), but this is a flag (yes/no)", n.Operator)}
 		}
@@ -342,17 +340,17 @@ func typeOf(n ast.Node, env *condEnv) (isBool bool, err error) {
 		switch op {
 		case "and", "&&", "or", "||":
 			if !l || !r {
-				return false, &condError{at, fmt.Sprintf("`%s` joins yes/no conditions, but one side is a number (a meter): compare the meter with a number, for example `stalin >= 50 %s hopkins_sent`", op, op)}
+				return false, &condError{at, fmt.Sprintf("`%s` joins yes/no conditions, but one side is a number (a meter): compare the meter with a number, for example `%s >= 50 %s %s`", op, env.ex.meter(0), op, env.ex.flag(0))}
 			}
 			return true, nil
 		case "==", "!=":
 			if l != r {
-				return false, &condError{at, fmt.Sprintf("`%s` compares numbers, but one side is a flag (yes/no) and the other a number: use the flag alone (`hopkins_sent` or `not hopkins_sent`)", op)}
+				return false, &condError{at, fmt.Sprintf("`%s` compares numbers, but one side is a flag (yes/no) and the other a number: use the flag alone (`%s` or `not %s`)", op, env.ex.flag(0), env.ex.flag(0))}
 			}
 			return true, nil
 		case "<", "<=", ">", ">=":
 			if l || r {
-				return false, &condError{at, fmt.Sprintf("`%s` compares numbers, but one side is a flag (yes/no) and the other a number: use the flag alone (`hopkins_sent` or `not hopkins_sent`)", op)}
+				return false, &condError{at, fmt.Sprintf("`%s` compares numbers, but one side is a flag (yes/no) and the other a number: use the flag alone (`%s` or `not %s`)", op, env.ex.flag(0), env.ex.flag(0))}
 			}
 			return true, nil
 		}
@@ -364,7 +362,7 @@ func typeOf(n ast.Node, env *condEnv) (isBool bool, err error) {
 	return false, &condError{at, "this cannot be used in a condition; use meters, flags, numbers and < <= > >= == != and or not + - * /"}
 }
 
-func supported(n ast.Node) error {
+func supported(n ast.Node) *condError {
 	switch n := n.(type) {
 	case *ast.IdentifierNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode:
 		return nil
@@ -393,10 +391,10 @@ func supported(n ast.Node) error {
 func build(n ast.Node, env *condEnv) *cnode {
 	switch n := n.(type) {
 	case *ast.IdentifierNode:
-		if i, ok := env.meters[n.Value]; ok {
+		if i, ok := env.meters.byID[n.Value]; ok {
 			return &cnode{op: opMeter, idx: i}
 		}
-		return &cnode{op: opFlag, idx: env.flags[n.Value], isBool: true}
+		return &cnode{op: opFlag, idx: env.flags.byID[n.Value], isBool: true}
 	case *ast.IntegerNode:
 		return &cnode{op: opNum, val: float64(n.Value)}
 	case *ast.FloatNode:
@@ -430,7 +428,7 @@ func build(n ast.Node, env *condEnv) *cnode {
 	panic(fmt.Sprintf("scenario: condition node %T passed the check but cannot be built", n))
 }
 
-func translateExprError(err error) error {
+func translateExprError(err error) *condError {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
 		return &condError{0, err.Error()}

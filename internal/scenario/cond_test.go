@@ -6,10 +6,15 @@ import (
 )
 
 func testEnv() *condEnv {
-	return newCondEnv(
-		[]Meter{{ID: "stalin"}, {ID: "churchill"}, {ID: "home"}},
-		[]Flag{{ID: "bomb_secret"}, {ID: "hopkins_sent"}},
-	)
+	meters := &index{kind: "meter", code: "unknown-meter", byID: map[string]int{}}
+	for i, id := range []string{"stalin", "churchill", "home"} {
+		meters.add(id, i)
+	}
+	flags := &index{kind: "flag", code: "unknown-flag", byID: map[string]int{}}
+	for i, id := range []string{"bomb_secret", "hopkins_sent"} {
+		flags.add(id, i)
+	}
+	return newCondEnv(meters, flags, &examples{meters: []string{"stalin", "churchill"}, flags: []string{"bomb_secret", "hopkins_sent"}})
 }
 
 func TestCondEval(t *testing.T) {
@@ -70,7 +75,7 @@ func TestCondErrors(t *testing.T) {
 			t.Errorf("%q: no error", tc.src)
 			continue
 		}
-		ce := err.(*condError)
+		ce := err
 		if !strings.Contains(ce.Msg, tc.want) {
 			t.Errorf("%q: message %q does not contain %q", tc.src, ce.Msg, tc.want)
 		}
@@ -123,6 +128,8 @@ func TestSlug(t *testing.T) {
 		"Promise aid at once, before Congress agrees.": "promise-aid-at-once-before",
 		"Принять предложение":                          "принять-предложение",
 		"!!!":                                          "reply",
+		strings.Repeat("𠀀", 11):                        strings.Repeat("𠀀", 10),
+		strings.Repeat("x", 50):                        strings.Repeat("x", 20),
 	} {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)

@@ -2,6 +2,8 @@ package scenario_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -85,11 +87,63 @@ func TestNotepadFileLoadsLikeAnyOther(t *testing.T) {
 	}
 }
 
-func TestTooLargeFileIsRefusedUnread(t *testing.T) {
-	data := bytes.Repeat([]byte("# padding\n"), scenario.MaxFileSize/10+1)
-	s, diags := scenario.Load("big.yaml", data)
-	if s != nil || len(diags) != 1 || diags[0].Code != "too-large" {
-		t.Fatalf("want one too-large error, got %v", diags)
+// A file larger than any scenario is read only up to one byte past the
+// limit, and then refused as too large; a folder and a missing file are
+// each one problem at 1:1, worded as every tool words them.
+func TestReadFileRefusesWhatIsNoScenario(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "video.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: large on paper, nothing written to the disk.
+	if err := f.Truncate(3 * scenario.MaxFileSize); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	data, err := scenario.ReadFile(big)
+	if err != nil || len(data) != scenario.MaxFileSize+1 {
+		t.Fatalf("ReadFile read %d bytes (%v), want the limit plus one", len(data), err)
+	}
+	s, diags := scenario.LoadFile(big)
+	if s != nil || len(diags) != 1 || diags[0].Code != "too-large" || diags[0].Line != 1 || diags[0].Col != 1 {
+		t.Errorf("want one too-large error at 1:1, got %v", diags)
+	}
+
+	for name, want := range map[string]string{
+		dir:                             "this is a folder, not a scenario file",
+		filepath.Join(dir, "none.yaml"): "no such file",
+	} {
+		s, diags := scenario.LoadFile(name)
+		if s != nil || len(diags) != 1 || diags[0].Code != "read" || diags[0].Line != 1 || !strings.Contains(diags[0].Message, want) {
+			t.Errorf("%s: %v", name, diags)
+		}
+		if want := scenario.ReadProblem(name, errorOf(name)); diags[0].Message != want.Message {
+			t.Errorf("%s: LoadFile says %q, ReadProblem %q", name, diags[0].Message, want.Message)
+		}
+	}
+}
+
+func errorOf(name string) error {
+	_, err := scenario.ReadFile(name)
+	return err
+}
+
+// A file of nothing (or of white space only) and a file of comments only
+// are both empty, each said in its own words.
+func TestEmptyFiles(t *testing.T) {
+	for src, want := range map[string]string{
+		"":                        "the file is empty",
+		"\n\n  \n":                "the file is empty",
+		"\xEF\xBB\xBF":            "the file is empty",
+		"# a scenario, one day\n": "the file has nothing but comments",
+		"# one\n\n# two\n":        "the file has nothing but comments",
+	} {
+		s, diags := scenario.Load("x.yaml", []byte(src))
+		if s != nil || len(diags) != 1 || diags[0].Code != "empty" || !strings.HasPrefix(diags[0].Message, want) || diags[0].Line != 1 || diags[0].Col != 1 {
+			t.Errorf("%q: %v", src, diags)
+		}
 	}
 }
 
@@ -207,5 +261,53 @@ endings:
 	_, diags = scenario.Load("x.yaml", []byte("format: 1\ntitle: X\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T, invented: [1]}\nendings:\n  - {id: e, title: E, text: T}\n"))
 	if len(diags) != 1 || diags[0].Code != "type" || !strings.Contains(diags[0].Message, "`invented` should be true, or a note") {
 		t.Errorf("invented: [1] gives %v", diags)
+	}
+}
+
+// The checks that need more than one part of the file: each gives one
+// problem, at the right place, in the scenario's own words.
+func TestResolveChecks(t *testing.T) {
+	const head = "format: 1\ntitle: X\n"
+	const ending = "endings:\n  - {id: e, title: E, text: T}\n"
+	for _, tc := range []struct {
+		name, src, code, want string
+		line, col             int
+	}{
+		{"two endings with one id", head + "events:\n  - {id: a, date: 1919-01-18, title: A, text: T}\nendings:\n  - {id: e, title: E, text: T}\n  - {id: e, title: F, text: T}\n",
+			"duplicate-id", "two endings have the id `e` (the other is on line 6): ids must be unique", 7, 10},
+		{"an event named like an ending", head + "events:\n  - {id: e, date: 1919-01-18, title: A, text: T}\n" + ending,
+			"duplicate-id", "`e` is the id of an event and of an ending (line 6)", 4, 10},
+		{"a flag listed twice", head + "flags: [f, f]\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T}\n" + ending,
+			"duplicate-id", "the flag `f` is listed twice", 3, 12},
+		{"a flag named like a meter", head + "meters: {m: 5}\nflags: [m]\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T}\n" + ending,
+			"duplicate-id", "`m` is both a meter and a flag", 4, 9},
+		{"start names no event", head + "start: b\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T}\n" + ending,
+			"unknown-event", "unknown event `b`; did you mean `a`?", 3, 8},
+		{"player names no character", head + "player: jfk\ncharacters: {nsk: Nikita Khrushchev}\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T}\n" + ending,
+			"unknown-character", "unknown character `jfk`; the characters are: `nsk`", 3, 9},
+		{"a flag used as a meter", head + "flags: [f]\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T, effects: {f: +1}}\n" + ending,
+			"unknown-meter", "`f` is a flag, not a meter: turn it on with `set: [f]`", 5, 60},
+		{"a meter with a bad value and an unknown name", head + "meters: {trust: 5}\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T, effects: {x: lots}}\n" + ending,
+			"unknown-meter", "unknown meter `x`; the meters are: `trust`", 5, 60},
+		{"a source without sources", head + "events:\n  - {id: a, date: 1919-01-18, title: A, text: T, source: s1}\n" + ending,
+			"unknown-source", "list it under `sources:` at the top of the file", 4, 58},
+		{"a reaction of nobody", head + "characters: {nsk: Nikita Khrushchev}\nevents:\n  - id: a\n    date: 1919-01-18\n    title: A\n    text: T\n    choices:\n      - {text: Go, reactions: {jfk: Fine.}}\n" + ending,
+			"unknown-character", "unknown character `jfk`; the characters are: `nsk`", 10, 32},
+		{"a trigger to nowhere", head + "meters: {m: 5}\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T}\ntriggers:\n  - {if: m > 9, goto: ee}\n" + ending,
+			"unknown-target", "`goto` points to `ee`, but there is no event or ending with that id; did you mean `e`?", 7, 23},
+		{"every ending with an if", head + "meters: {m: 5}\nevents:\n  - {id: a, date: 1919-01-18, title: A, text: T}\nendings:\n  - {id: e, if: m > 1, title: E, text: T}\n",
+			"no-fallback", "every ending has an `if`", 6, 1},
+		{"two historical endings", head + "events:\n  - {id: a, date: 1919-01-18, title: A, text: T}\nendings:\n  - {id: e, historical: true, title: E, text: T}\n  - {id: f, historical: true, title: F, text: T}\n",
+			"two-historical", "two endings are marked `historical: true` (the other is on line 6): mark only the one that happened", 7, 13},
+	} {
+		s, diags := scenario.Load("x.yaml", []byte(tc.src))
+		if s != nil || len(diags) != 1 {
+			t.Errorf("%s: want one error, got %d:\n%s", tc.name, len(diags), diags)
+			continue
+		}
+		d := diags[0]
+		if d.Code != tc.code || !strings.Contains(d.Message, tc.want) || d.Line != tc.line || d.Col != tc.col {
+			t.Errorf("%s: got %d:%d %s %q\nwant %d:%d %s %q", tc.name, d.Line, d.Col, d.Code, d.Message, tc.line, tc.col, tc.code, tc.want)
+		}
 	}
 }

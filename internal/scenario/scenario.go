@@ -68,7 +68,7 @@ type Labels struct {
 	// reply ("In history").
 	History string
 	// Comparison names whoever made the historical choices, in phrases such
-	// as "You chose as Roosevelt did" and "Roosevelt's path". Load defaults
+	// as "You chose as Kennedy did" and "Kennedy's path". Load defaults
 	// it to the player character's short name; it stays empty when the
 	// scenario has no player, and the game then speaks of "history".
 	Comparison string
@@ -82,7 +82,7 @@ const DefaultHistoryLabel = "In history"
 type Character struct {
 	ID   string
 	Name string
-	// Short is the name used in running text ("Roosevelt"); Load sets it to
+	// Short is the name used in running text ("Kennedy"); Load sets it to
 	// Name when the scenario gives none.
 	Short  string
 	Role   string

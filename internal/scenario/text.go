@@ -8,7 +8,6 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -31,20 +30,20 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // problems the YAML parser would explain badly or not at all.
 func (l *loader) prepare(data []byte) ([]byte, bool) {
 	if len(data) > MaxFileSize {
-		l.at(1, 1, Error, "too-large", fmt.Sprintf("the file is %s; a scenario may be at most %s: is this the right file?", sizeText(len(data)), sizeText(MaxFileSize)))
+		l.at(Pos{1, 1}, Error, "too-large", fmt.Sprintf("the file is larger than %s, the most a scenario may be: is this the right file?", sizeText(MaxFileSize)))
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
-		l.at(1, 1, Error, "empty", "the file is empty: a scenario needs at least `format: 1`, a `title`, `events` and `endings` (see docs/scenario-format.md for a complete example)")
+		l.at(Pos{1, 1}, Error, "empty", "the file is empty: a scenario needs at least `format: 1`, a `title`, `events` and `endings` (see docs/scenario-format.md for a complete example)")
 		return nil, false
 	}
 	if line, col, ok := findBinary(data); ok {
-		l.at(line, col, Error, "binary", "this is not a text file (it contains control characters used by programs, not by text): a scenario must be plain text saved as UTF-8")
+		l.at(Pos{line, col}, Error, "binary", "this is not a text file (it contains control characters used by programs, not by text): a scenario must be plain text saved as UTF-8")
 		return nil, false
 	}
 	if line, col, ok := findInvalidUTF8(data); ok {
-		l.at(line, col, Error, "encoding", "this is not valid UTF-8 text (the file was probably saved as Latin-1 or Windows-1252): save it again as UTF-8 in your editor (Notepad: Save As, Encoding: UTF-8)")
+		l.at(Pos{line, col}, Error, "encoding", "this is not valid UTF-8 text (the file was probably saved as Latin-1 or Windows-1252): save it again as UTF-8 in your editor (Notepad: Save As, Encoding: UTF-8)")
 		return nil, false
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
@@ -73,6 +72,16 @@ func sizeText(n int) string {
 // findBinary returns the position of the first control character that text
 // files never contain (tab, line feed and carriage return are fine).
 func findBinary(data []byte) (line, col int, found bool) {
+	clean := true
+	for _, c := range data {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return 0, 0, false
+	}
 	line, col = 1, 1
 	for i := 0; i < len(data); i++ {
 		c := data[i]
@@ -91,6 +100,9 @@ func findBinary(data []byte) (line, col int, found bool) {
 }
 
 func findInvalidUTF8(data []byte) (line, col int, found bool) {
+	if utf8.Valid(data) {
+		return 0, 0, false
+	}
 	line, col = 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
@@ -111,22 +123,24 @@ func findInvalidUTF8(data []byte) (line, col int, found bool) {
 // parser's own message ("found character that cannot start any token") does
 // not tell a teacher what to do.
 func (l *loader) checkTabs(data []byte) bool {
-	lines := bytes.Split(data, []byte("\n"))
-	first, count := 0, 0
-	firstCol := 0
-	for i, ln := range lines {
-		for j, c := range ln {
-			if c == ' ' {
-				continue
+	first, firstCol, count := 0, 0, 0
+	line := 1
+	for i := 0; i < len(data); line++ {
+		j := i
+		for j < len(data) && data[j] == ' ' {
+			j++
+		}
+		if j < len(data) && data[j] == '\t' {
+			if count == 0 {
+				first, firstCol = line, j-i+1
 			}
-			if c == '\t' {
-				if count == 0 {
-					first, firstCol = i+1, j+1
-				}
-				count++
-			}
+			count++
+		}
+		next := bytes.IndexByte(data[j:], '\n')
+		if next < 0 {
 			break
 		}
+		i = j + next + 1
 	}
 	if count == 0 {
 		return true
@@ -135,16 +149,51 @@ func (l *loader) checkTabs(data []byte) bool {
 	if count > 1 {
 		msg += fmt.Sprintf("; %d lines in this file start with tabs", count)
 	}
-	l.at(first, firstCol, Error, "tab-indent", msg)
+	l.at(Pos{first, firstCol}, Error, "tab-indent", msg)
 	return false
 }
 
-var (
-	idPattern     = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
-	namePattern   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	colorPattern  = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
-	effectPattern = regexp.MustCompile(`^\s*(%?)\s*([+-]?)\s*([0-9]+)\s*$`)
-)
+// isID reports whether s is a well-formed id: ASCII letters, digits, - and
+// _, starting with a letter or digit.
+func isID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isAlnum(c) && (i == 0 || c != '-' && c != '_') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isName reports whether s can name a meter or flag in a condition: ASCII
+// letters, digits and _, not starting with a digit.
+func isName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isAlnum(c) && c != '_' || i == 0 && c >= '0' && c <= '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// isColor reports whether s is # and six hex digits.
+func isColor(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for i := 1; i < 7; i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
 
 // reservedNames cannot be meter or flag ids because conditions give them a meaning.
 var reservedNames = map[string]bool{
@@ -155,28 +204,44 @@ var reservedNames = map[string]bool{
 
 // slug makes a choice id from the first words of its text.
 func slug(text string) string {
-	var words []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		words = append(words, w)
-		if len(words) == 5 {
-			break
+	var buf [64]byte
+	b := buf[:0]
+	words, inWord := 0, false
+	for _, r := range text {
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			inWord = false
+			continue
 		}
+		if !inWord {
+			if words == 5 {
+				break
+			}
+			if words > 0 {
+				b = append(b, '-')
+			}
+			words++
+			inWord = true
+		}
+		b = utf8.AppendRune(b, r)
 	}
-	s := strings.Join(words, "-")
-	for len(s) > 40 {
-		i := strings.LastIndexByte(s, '-')
+	for len(b) > 40 {
+		i := bytes.LastIndexByte(b, '-')
 		if i <= 0 {
-			s = string([]rune(s)[:20])
-			break
+			// One long word: its first 20 characters (saves hold these
+			// ids, so the rule stays), or fewer when they are wide.
+			if r := []rune(string(b)); len(r) >= 20 {
+				return string(r[:20])
+			}
+			for i = 40; !utf8.RuneStart(b[i]); i-- {
+			}
 		}
-		s = s[:i]
+		b = b[:i]
 	}
-	if s == "" {
-		s = "reply"
+	if len(b) == 0 {
+		return "reply"
 	}
-	return s
+	return string(b)
 }
 
 // parseEffect reads an effect value: 15, +15, -10, "%+20", "%-20" or "=50".
@@ -186,24 +251,46 @@ func parseEffect(v string) (EffectOp, int, bool) {
 		n, err := strconv.Atoi(strings.TrimSpace(v[1:]))
 		return SetTo, n, err == nil
 	}
-	m := effectPattern.FindStringSubmatch(v)
-	if m == nil {
+	i := 0
+	space := func() {
+		for i < len(v) && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\f' || v[i] == '\r') {
+			i++
+		}
+	}
+	percent := i < len(v) && v[i] == '%'
+	if percent {
+		i++
+	}
+	space()
+	sign := byte(0)
+	if i < len(v) && (v[i] == '+' || v[i] == '-') {
+		sign = v[i]
+		i++
+	}
+	space()
+	start := i
+	for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+		i++
+	}
+	digits := v[start:i]
+	space()
+	if digits == "" || i != len(v) {
 		return 0, 0, false
 	}
-	n, err := strconv.Atoi(m[3])
+	n, err := strconv.Atoi(digits)
 	if err != nil || n > 1_000_000 {
 		return 0, 0, false
 	}
-	if m[1] == "%" {
-		if m[2] == "" || n > 100 {
+	if percent {
+		if sign == 0 || n > 100 {
 			return 0, 0, false
 		}
-		if m[2] == "+" {
+		if sign == '+' {
 			return FairUp, n, true
 		}
 		return FairDown, n, true
 	}
-	if m[2] == "-" {
+	if sign == '-' {
 		n = -n
 	}
 	return Add, n, true
@@ -211,7 +298,8 @@ func parseEffect(v string) (EffectOp, int, bool) {
 
 // ReadFile reads a scenario file from disk, at most one byte more than
 // MaxFileSize, so that a huge file is refused without being read whole
-// (Load then reports it as too large).
+// (Load then reports it as too large, without its size, which it cannot
+// know).
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
