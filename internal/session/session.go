@@ -388,9 +388,7 @@ func (s *Session) Restart(p *Play) Step {
 func (s *Session) startNew(op Opened) Step {
 	p := NewPlay(op.S, rules.New(op.S), op.Origin)
 	st := Step{Kind: Show, Play: p}
-	if err := s.Autosave(p); err != nil {
-		st.Message = err.Error()
-	}
+	st.Message = s.Autosave(p)
 	return st
 }
 
@@ -408,15 +406,16 @@ func (s *Session) resume(op Opened, sv *store.Autosave) Step {
 }
 
 // Autosave writes the play's save (its scenario's own, replacing only that).
-// The error is worded for the player; none is reported when saves are off.
-func (s *Session) Autosave(p *Play) error {
+// It returns a sentence for the player when that failed; nothing when saves
+// are off (the player has been told so already).
+func (s *Session) Autosave(p *Play) (problem string) {
 	if p == nil || s.Store == nil {
-		return nil
+		return ""
 	}
 	if err := s.Store.WriteAutosave(p.Origin, p.Run.Save(), p.Progress()); err != nil && s.Store.Off == "" {
-		return fmt.Errorf("The game could not be saved: %v", err)
+		return "The game could not be saved: " + err.Error()
 	}
-	return nil
+	return ""
 }
 
 // Saved returns the saved game of a scenario, or nil; problem says what

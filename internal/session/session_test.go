@@ -36,8 +36,8 @@ func reply(t *testing.T, s *Session, p *Play, pos int) {
 	if err := p.Run.ChooseIndex(opts[pos].Index); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Autosave(p); err != nil {
-		t.Fatal(err)
+	if problem := s.Autosave(p); problem != "" {
+		t.Fatal(problem)
 	}
 }
 
@@ -362,8 +362,8 @@ func TestBench(t *testing.T) {
 	if s.Store.Off == "" || p.Origin.Embedded != scenarios.Default() {
 		t.Errorf("bench: off %q, origin %+v", s.Store.Off, p.Origin)
 	}
-	if err := s.Autosave(p); err != nil {
-		t.Errorf("autosave with saves off: %v", err)
+	if problem := s.Autosave(p); problem != "" {
+		t.Errorf("autosave with saves off: %s", problem)
 	}
 	if _, st := Bench(cat, filepath.Join(t.TempDir(), "missing.yaml")); st.Kind != Errors {
 		t.Errorf("bench of a missing file: %+v", st)
