@@ -69,7 +69,7 @@ type Button struct {
 }
 
 // Button returns the enabled button with the given id.
-func (s *State) Button(id string) (Button, bool) {
+func (s State) Button(id string) (Button, bool) {
 	for _, b := range s.Buttons {
 		if b.ID == id && b.Enabled {
 			return b, true
@@ -79,7 +79,7 @@ func (s *State) Button(id string) (Button, bool) {
 }
 
 // ButtonIDs lists the ids of the buttons, for messages.
-func (s *State) ButtonIDs() []string {
+func (s State) ButtonIDs() []string {
 	ids := make([]string, len(s.Buttons))
 	for i, b := range s.Buttons {
 		ids[i] = b.ID

@@ -338,7 +338,7 @@ func (st Step) Question() Question {
 	}
 	return Question{
 		Title:   "A game in progress",
-		Text:    fmt.Sprintf("You have a game of “%s” in progress: %s. Starting again replaces it with a new game.", title, where(sv)),
+		Text:    fmt.Sprintf("You have a game of “%s” in progress: %s. Starting again replaces it with a new game.", title, Where(sv)),
 		Choices: []Choice{{Resume, "continue", "Continue it"}, {Restart, "start-again", "Start again"}, {Cancel, "cancel", "Cancel"}},
 	}
 }
@@ -463,15 +463,15 @@ func Describe(sv *store.Autosave) string {
 	if title == "" {
 		title = sv.Origin.String()
 	}
-	if w := where(sv); w != "" {
+	if w := Where(sv); w != "" {
 		return title + ", " + w
 	}
 	return title
 }
 
-// where is how far a saved game has gone: "19 August 1943, document 23", or
+// Where is how far a saved game has gone: "19 August 1943, document 23", or
 // "finished (The ending's title)".
-func where(sv *store.Autosave) string {
+func Where(sv *store.Autosave) string {
 	if sv.Progress.Over {
 		if sv.Progress.Ending != "" {
 			return "finished (" + sv.Progress.Ending + ")"
