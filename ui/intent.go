@@ -3,59 +3,17 @@ package ui
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"bigthree/internal/intent"
 )
 
-// Intent is what the player asked for in one tick, read once at the start
-// of Update. Scenes act on intents and never read keys or the mouse
-// themselves, so a key means the same on every screen (the keymap below,
-// also in docs/players.md) and tests drive the game by feeding intents.
-//
-//	Up, Down           Move: the previous or next row of buttons (a list,
-//	                   the replies, Settings); along a row where the buttons
-//	                   sit side by side; a line of text where the screen has
-//	                   no buttons to move between
-//	Left, Right        Side: the previous or next button
-//	Tab, Shift+Tab     Tab: the next or previous stop, the Menu button included
-//	Enter, Space       Activate the highlighted button or reply
-//	1 to 9             Choose the numbered reply, scenario or saved game
-//	Page Up/Down       Page: scroll the text a page
-//	Home, End          scroll to the top or the end
-//	Esc                Back: leave this screen; in a game, the menu
-//	F11                Fullscreen (desktop)
-type Intent struct {
-	Choose     int // 1 to 9: the numbered item; 0 for none
-	Move       int // -1 Up, +1 Down
-	Side       int // -1 Left, +1 Right
-	Tab        int // +1 Tab, -1 Shift+Tab
-	Activate   bool
-	Page       int // -1 Page Up, +1 Page Down
-	Home, End  bool
-	Back       bool
-	Fullscreen bool
-	Pointer    Pointer
-}
+// Intent is what the player asked for in one tick (package intent has the
+// keymap): read once at the start of Update from the keyboard, the mouse
+// and touch, so scenes never read keys themselves and tests feed intents.
+type Intent = intent.Intent
 
 // Pointer is what the mouse or a finger did this tick.
-type Pointer struct {
-	X, Y     float64 // position in screen pixels
-	Moved    bool    // it moved this tick
-	Down     bool    // the primary button or a finger is down
-	Pressed  bool    // ... went down this tick
-	Released bool    // ... came up this tick
-	Tap      bool    // released without having dragged: a click or a tap
-	Drag     bool    // it moved far enough while down to be a drag
-	DragDY   float64 // how far it moved vertically this tick while dragging
-	PressX   float64 // where it went down
-	PressY   float64
-	Touch    bool    // it is a finger (there is no hover)
-	Wheel    float64 // notches scrolled this tick; positive is down the page
-}
-
-// Keys reports whether a key asked for anything this tick.
-func (in *Intent) Keys() bool {
-	return in.Choose != 0 || in.Move != 0 || in.Side != 0 || in.Tab != 0 || in.Activate ||
-		in.Page != 0 || in.Home || in.End || in.Back
-}
+type Pointer = intent.Pointer
 
 // inputReader keeps what must be remembered between ticks to make intents:
 // the pointer's last position and whether a press became a drag.

@@ -110,11 +110,11 @@ func (s *afterScene) Layout(a *App) {
 	}
 	bh := a.Fonts.lh[stButton] + 24*u
 	s.cont = button{R: layout.R(side.X, side.Y, side.W, bh), Label: label, Primary: true}
-	s.col.reset()
-	s.col.add("continue", s.cont.R)
+	s.col.Reset()
+	s.col.Add("continue", s.cont.R)
 	s.col.Items = append(s.col.Items, focusItem{ID: "menu", R: s.menu.R, Row: 1, Enabled: true, TabOnly: true})
-	if !s.col.ok(s.col.Focus) {
-		s.col.focusFirst()
+	if !s.col.OK(s.col.Focus) {
+		s.col.FocusFirst()
 	}
 }
 

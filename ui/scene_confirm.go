@@ -54,16 +54,16 @@ func (c *confirmScene) Layout(a *App) {
 	c.titleY = c.panel.Y + 26*u
 	c.textR = layout.R(c.panel.X+pad, c.titleY+f.lh[stTitle]+14*u, w-2*pad, c.text.Height)
 	c.buttons = c.buttons[:0]
-	c.col.reset()
+	c.col.Reset()
 	y := c.textR.Bottom() + 26*u
 	for i, ch := range c.q.Choices {
 		bt := button{R: layout.R(c.panel.X+pad, y, w-2*pad, bh), Label: ch.Label, Primary: i == 0}
 		c.buttons = append(c.buttons, bt)
-		c.col.add(ch.ID, bt.R)
+		c.col.Add(ch.ID, bt.R)
 		y += bh + 12*u
 	}
-	if !c.col.ok(c.col.Focus) {
-		c.col.focusFirst()
+	if !c.col.OK(c.col.Focus) {
+		c.col.FocusFirst()
 	}
 }
 

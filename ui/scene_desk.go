@@ -143,7 +143,7 @@ func (d *deskScene) Layout(a *App) {
 	}
 	d.sideS.Resize(content, d.pane.H)
 	focus := d.col.Focus
-	d.col.reset()
+	d.col.Reset()
 	for i, o := range d.opts {
 		id := "continue"
 		if o.Index >= 0 {
@@ -156,7 +156,7 @@ func (d *deskScene) Layout(a *App) {
 	// just picked by number.
 	d.col.Focus = focus
 	if focus < 0 || focus >= len(d.col.Items) {
-		d.col.focusFirst()
+		d.col.FocusFirst()
 	}
 	d.placeCards()
 }

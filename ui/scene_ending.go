@@ -122,12 +122,12 @@ func (s *endingScene) Layout(a *App) {
 	for i, l := range labels {
 		s.buttons = append(s.buttons, button{R: rs[i], Label: l, Primary: i == 0})
 	}
-	s.col.reset()
+	s.col.Reset()
 	for i := range s.buttons {
 		s.col.Items = append(s.col.Items, focusItem{ID: endingIDs[i], R: s.buttons[i].R, Enabled: true})
 	}
-	if !s.col.ok(s.col.Focus) {
-		s.col.focusFirst()
+	if !s.col.OK(s.col.Focus) {
+		s.col.FocusFirst()
 	}
 }
 

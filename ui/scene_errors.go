@@ -61,9 +61,9 @@ func (s *errorsScene) Layout(a *App) {
 	s.scroll.Resize(s.flow.Height+56*u, s.page.Body.H)
 	bw := 260 * u
 	s.back = button{R: layout.R(s.page.Bar.X+(s.page.Bar.W-bw)/2, s.page.Bar.Y+4*u, bw, s.page.Bar.H-8*u), Label: "Back to the title page", Primary: true}
-	s.col.reset()
-	s.col.add("back", s.back.R)
-	s.col.focusFirst()
+	s.col.Reset()
+	s.col.Add("back", s.back.R)
+	s.col.FocusFirst()
 }
 
 func (s *errorsScene) Update(a *App) error {

@@ -50,16 +50,16 @@ func (m *menuScene) Layout(a *App) {
 	h := 70*u + float64(len(m.items))*(bh+12*u)
 	m.panel = layout.R((a.W-w)/2, (a.H-h)/2, w, h)
 	m.buttons = m.buttons[:0]
-	m.col.reset()
+	m.col.Reset()
 	y := m.panel.Y + 58*u
 	for i, it := range m.items {
 		bt := button{R: layout.R(m.panel.X+28*u, y, w-56*u, bh), Label: it.label, Primary: i == 0}
 		m.buttons = append(m.buttons, bt)
-		m.col.add(it.id, bt.R)
+		m.col.Add(it.id, bt.R)
 		y += bh + 12*u
 	}
-	if !m.col.ok(m.col.Focus) {
-		m.col.focusFirst()
+	if !m.col.OK(m.col.Focus) {
+		m.col.FocusFirst()
 	}
 }
 

@@ -88,7 +88,7 @@ func (s *settingsScene) Layout(a *App) {
 	body := s.page.Body
 	s.titleY = body.Y + 28*u
 	y := s.titleY + f.lh[stHeadline] + 24*u
-	s.col.reset()
+	s.col.Reset()
 	s.owners, s.values = s.owners[:0], s.values[:0]
 	bh := f.lh[stButton] + 18*u
 	for k, i := range s.visibleRows(a) {
@@ -117,7 +117,7 @@ func (s *settingsScene) Layout(a *App) {
 	s.col.Items = append(s.col.Items, focusItem{ID: "back", R: s.back.R, Row: len(s.rows), Enabled: true})
 	s.owners = append(s.owners, -1)
 	s.values = append(s.values, 0)
-	if !s.col.ok(s.col.Focus) {
+	if !s.col.OK(s.col.Focus) {
 		// On the first setting's current value.
 		for i, it := range s.col.Items {
 			if it.Current {

@@ -152,7 +152,7 @@ func (t *titleScene) closeList(a *App) {
 	t.mode = titleMain
 	t.col.Focus = -1
 	t.Layout(a)
-	t.col.setFocus(t.mainFocus)
+	t.col.SetFocus(t.mainFocus)
 	a.Redraw()
 }
 
@@ -181,7 +181,7 @@ func (t *titleScene) Layout(a *App) {
 		t.msgR = layout.R((W-mw)/2, t.hintR.Y-mh-14*u, mw, mh)
 	}
 	bh := f.lh[stButton] + 22*u
-	t.col.reset()
+	t.col.Reset()
 	if t.mode == titleMain {
 		t.layoutMain(a, top, bh)
 		return
@@ -209,13 +209,13 @@ func (t *titleScene) Layout(a *App) {
 	}
 	t.list.Resize(max(0, y-12*u), t.pane.H)
 	for _, c := range t.cards {
-		t.col.add(c.id, layout.Rect{})
+		t.col.Add(c.id, layout.Rect{})
 	}
 	t.back = button{R: layout.R((W-240*u)/2, t.pane.Bottom()+16*u, 240*u, bh), Label: "Back"}
-	t.col.add("back", t.back.R)
+	t.col.Add("back", t.back.R)
 	t.placeCards()
-	if !t.col.ok(t.col.Focus) {
-		t.col.focusFirst()
+	if !t.col.OK(t.col.Focus) {
+		t.col.FocusFirst()
 	}
 }
 
@@ -228,7 +228,7 @@ func (t *titleScene) layoutMain(a *App, top, bh float64) {
 	for i, it := range t.items {
 		b := button{R: layout.R((W-bw)/2, y, bw, bh), Label: it.label, Primary: i == 0}
 		t.buttons = append(t.buttons, b)
-		t.col.add(it.id, b.R)
+		t.col.Add(it.id, b.R)
 		y += bh + 12*u
 		if it.detail != "" {
 			dw := min(W-80*u, 640*u)
@@ -237,8 +237,8 @@ func (t *titleScene) layoutMain(a *App, top, bh float64) {
 			y += t.detail.Height + 10*u
 		}
 	}
-	if !t.col.ok(t.col.Focus) {
-		t.col.focusFirst()
+	if !t.col.OK(t.col.Focus) {
+		t.col.FocusFirst()
 	}
 }
 
