@@ -340,6 +340,9 @@ func TestTwoGamesSideBySide(t *testing.T) {
 	d.restart(t, Options{})
 	d.waitScene(t, "title")
 	ts := d.g.a.scene.(*titleScene)
+	if want := "Roosevelt, Stalin and Churchill · 1933–1945"; ts.subtitle != want {
+		t.Errorf("title page subtitle %q, want %q (from the campaign)", ts.subtitle, want)
+	}
 	if len(ts.saves) != 2 || ts.saves[0].Origin.Embedded != scenarios.Campaign || !strings.Contains(ts.items[0].detail, "2 games in progress") {
 		t.Fatalf("title: %d saves, %+v", len(ts.saves), ts.items)
 	}

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
 	"bigthree/internal/session"
 	"bigthree/internal/store"
+	"bigthree/scenarios"
 )
 
 // loadingScene is shown while fonts, settings, saves and the shipped
@@ -78,6 +81,9 @@ type titleScene struct {
 	pane   layout.Rect
 	back   button
 
+	// subtitle is the default scenario's title (less the game's name) and
+	// period, so the page names no one the shipped scenarios do not.
+	subtitle     string
 	titleY, subY float64
 	emblemY      float64
 	detail       layout.Flow
@@ -104,6 +110,7 @@ func newTitleScene(a *App) *titleScene {
 		a.addMessage(p)
 	}
 	t.saves = saves
+	t.subtitle = subtitleOf(a.Session.Entry(scenarios.Default()))
 	switch len(saves) {
 	case 0:
 	case 1:
@@ -121,6 +128,26 @@ func newTitleScene(a *App) *titleScene {
 		t.items = append(t.items, titleItem{id: "quit", label: "Quit", act: func(a *App) { a.Quit() }})
 	}
 	return t
+}
+
+// gameName is the heading of the title page.
+const gameName = "The Big Three"
+
+// subtitleOf is the title page's line under the game's name: the default
+// scenario's title without the game's name, and its period.
+func subtitleOf(e *session.Entry) string {
+	if e == nil || e.S == nil {
+		return ""
+	}
+	title := strings.TrimLeft(strings.TrimPrefix(e.S.Title, gameName), ":–— ")
+	period := e.S.Period
+	if period == "" {
+		period = e.S.FirstDate.Format("2006") + "–" + e.S.LastDate.Format("2006")
+	}
+	if title == "" {
+		return period
+	}
+	return title + " · " + period
 }
 
 // Name is "title", "scenarios" while the scenario list shows, or "saves"
@@ -382,8 +409,8 @@ func (t *titleScene) Draw(a *App, dst *ebiten.Image) {
 		x := cx + float64(i-1)*70*a.U
 		titleEmblem(a, dst, e.kind, e.col, x, t.emblemY, r)
 	}
-	p.TextCentered(dst, "The Big Three", stHuge, layout.R(0, t.titleY, a.W, a.Fonts.lh[stHuge]), colIvory)
-	p.TextCentered(dst, "Roosevelt, Stalin and Churchill · letters of the war, 1941–1945", stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
+	p.TextCentered(dst, gameName, stHuge, layout.R(0, t.titleY, a.W, a.Fonts.lh[stHuge]), colIvory)
+	p.TextCentered(dst, t.subtitle, stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
 
 	if t.mode != titleMain {
 		t.drawList(a, dst)
