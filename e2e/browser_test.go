@@ -18,7 +18,6 @@ import (
 func openGame(t *testing.T) (*harness.Browser, string) {
 	t.Helper()
 	needChromium(t)
-	needGame(t)
 	srv := serve(t, webDir(t, false))
 	b, err := harness.StartBrowser(harness.BrowserOptions{})
 	if err != nil {
@@ -43,13 +42,10 @@ func TestBrowserPlaythrough(t *testing.T) {
 		t.Run(mode, func(t *testing.T) {
 			b, _ := openGame(t)
 			p := newPlayer(t, b, loadExample(t))
-			st := p.wait("the title screen", func(s harness.State) bool { return s.Scene == "title" })
+			p.wait("the title screen", titleReady)
 			page, err := b.Page()
 			if err != nil || page.FirstFrameMs == nil {
 				t.Errorf("window.bigthreePage = %+v (%v): want firstFrameMs once the game draws", page, err)
-			}
-			if mode != "keyboard" {
-				needButtons(t, st)
 			}
 			p.mouse = mode == "mouse"
 			p.startNewGame(listIndex(t, scenarios.Example), scenarios.Example)
@@ -78,9 +74,10 @@ func TestBrowserResumeAfterReload(t *testing.T) {
 	p.shots.n = 50
 	st := p.wait("the title after the reload", titleReady)
 	p.shots.take("title-after-reload")
-	if _, ok := st.Button("continue"); ok {
-		p.mouse = true
+	if _, ok := st.Button("continue"); !ok {
+		t.Fatalf("the title offers no Continue after the reload; buttons: %v", st.ButtonIDs())
 	}
+	p.mouse = true
 	p.press("continue", "Return")
 	st = p.wait("the desk after Continue", func(s harness.State) bool { return s.Scene == "desk" })
 	if want := p.expectEvent(); st.Event != want {

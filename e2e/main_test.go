@@ -1,6 +1,6 @@
 // Package e2e holds the end-to-end tests of bigthree: the desktop game in a real window under
 // Xvfb, driven with xdotool, and the browser build in headless Chromium, driven through the
-// DevTools protocol. They read the game through its state hook (spec/game-contract.md).
+// DevTools protocol. They read the game through its state hook (package contract).
 //
 // Without a display, xdotool or Chromium the tests skip and say why; scripts/test provides all
 // three and sets B3_E2E_REQUIRE=1, which turns those skips into failures. Screenshots of every
@@ -128,14 +128,6 @@ func needChromium(t *testing.T) {
 	t.Helper()
 	if _, err := harness.ChromiumPath(); err != nil {
 		unavailable(t, err.Error())
-	}
-}
-
-// needGame skips until G1's game exists in the tree.
-func needGame(t *testing.T) {
-	t.Helper()
-	if _, err := os.Stat(filepath.Join(root, "cmd", "bigthree", "main.go")); err != nil {
-		t.Skip("cmd/bigthree does not exist yet")
 	}
 }
 

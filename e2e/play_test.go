@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -79,14 +78,6 @@ func (p *player) press(id, key string) {
 	}
 }
 
-// needButtons skips a mouse test while the game does not report its buttons.
-func needButtons(t *testing.T, st harness.State) {
-	t.Helper()
-	if !st.HasButtons() {
-		t.Skip(`the game's state has no "buttons" yet (spec/game-contract.md, "Proposed by G2" 1): cannot click`)
-	}
-}
-
 // expectEvent is the id of the oracle's current event, or "".
 func (p *player) expectEvent() string {
 	if e := p.r.Event(); e >= 0 {
@@ -134,41 +125,45 @@ func (p *player) onDesk() harness.State {
 }
 
 // startNewGame goes from the title to the first event of the scenario at position index of
-// the scenario list (Enter on the focused entry when index < 0).
+// the scenario list, which has no game saved.
 func (p *player) startNewGame(index int, file string) {
 	p.t.Helper()
-	st := p.wait("the title screen", titleReady)
-	p.shots.take("title")
-	if p.mouse {
-		needButtons(p.t, st)
-	}
-	p.press("new-game", "Return")
-	st = p.wait(`the scenario list (scene "scenarios", spec/game-contract.md "Proposed by G2" 6) or the desk`, func(s harness.State) bool {
-		return s.Scene == "scenarios" || s.Scene == "desk" || showsList(s)
-	})
-	if st.Scene != "desk" {
-		p.shots.take("scenarios")
-		if p.mouse {
-			p.press("scenario:"+file, "")
-		} else {
-			for range max(index, 0) {
-				p.key("Down")
-			}
-			p.key("Return")
-		}
-	}
+	p.openList(index, file)
 	p.onDesk()
 	p.shots.take("desk-" + p.expectEvent())
 }
 
-// showsList reports whether the title shows the scenario list (its buttons are scenario:<file>).
-func showsList(s harness.State) bool {
-	for _, b := range s.Buttons {
-		if strings.HasPrefix(b.ID, "scenario:") {
-			return true
-		}
+// openList goes from the title to the scenario list and picks the scenario at position index
+// (file is its name): by keys, Down to it and Enter, or by clicking its card.
+func (p *player) openList(index int, file string) {
+	p.t.Helper()
+	st := p.wait("the title screen", titleReady)
+	p.shots.take("title")
+	if _, ok := st.Button("continue"); ok && !p.mouse {
+		p.key("Down") // from Continue to New game
 	}
-	return false
+	p.press("new-game", "Return")
+	p.wait("the scenario list", func(s harness.State) bool { return s.Scene == "scenarios" && len(s.Buttons) > 0 })
+	p.shots.take("scenarios")
+	if p.mouse {
+		p.press("scenario:"+file, "")
+		return
+	}
+	for range index {
+		p.key("Down")
+	}
+	p.key("Return")
+}
+
+// toTitle goes from a game to the title page through the Esc menu.
+func (p *player) toTitle() {
+	p.t.Helper()
+	p.key("Escape")
+	st := p.wait("the menu", func(s harness.State) bool { _, ok := s.Button("title"); return s.Menu && ok })
+	if err := harness.ClickButton(p.d, st, "title"); err != nil {
+		p.t.Fatal(err)
+	}
+	p.wait("the title page", titleReady)
 }
 
 // choose picks the reply at position pos of the current options, checks the "after" screen and

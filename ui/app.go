@@ -4,18 +4,15 @@
 // after a reply and at the end is the story model's; the scenes only lay
 // it out and draw it.
 //
-// Game is a thin shell: it reads input once per tick into an Input, hands
+// Game is a thin shell: it reads input once per tick into an Intent, hands
 // it to the current Scene, and draws only when something changed (the screen
 // is not cleared every frame, so a still screen costs nothing).
 package ui
 
 import (
 	"fmt"
-	"io"
-	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -24,10 +21,9 @@ import (
 
 	"bigthree/assets"
 	"bigthree/internal/layout"
-	"bigthree/internal/rules"
 	"bigthree/internal/scenario"
+	"bigthree/internal/session"
 	"bigthree/internal/store"
-	"bigthree/scenarios"
 )
 
 // Scene is one screen of the game.
@@ -37,7 +33,7 @@ type Scene interface {
 	// Layout recomputes the scene's geometry after the screen size, the
 	// scale or the text size changed (and when the scene is entered).
 	Layout(a *App)
-	// Update handles one tick of input (a.In).
+	// Update handles one tick of intents (a.In).
 	Update(a *App) error
 	// Draw draws the whole screen.
 	Draw(a *App, dst *ebiten.Image)
@@ -49,23 +45,11 @@ type Options struct {
 	File string
 }
 
-// Play is the game in progress: its scenario, the engine's run and where
-// the scenario came from.
+// Play is the game in progress (package session's) with how its
+// characters are drawn.
 type Play struct {
-	S      *scenario.Scenario
-	Run    *rules.Run
-	Origin store.Origin
-	// Notice is shown on the desk until the next choice (a resume report).
-	Notice string
-
+	*session.Play
 	chars []charLook
-}
-
-// catEntry is a shipped scenario as listed on the title screen.
-type catEntry struct {
-	Name  string
-	S     *scenario.Scenario
-	Diags scenario.Diagnostics
 }
 
 // App is everything the scenes share.
@@ -75,12 +59,12 @@ type App struct {
 	DPR  float64 // device scale factor
 	Gen  int     // bumped whenever W, H, U or the text size change
 
-	In       Input
+	In       Intent
 	Fonts    *Fonts
 	P        *Painter
 	Settings store.Settings
-	Store    *store.Store
-	Catalog  []catEntry
+	Session  *session.Session
+	Store    *store.Store // the session's
 	Play     *Play
 	// Message is a notice for the title screen (a damaged save, saves off).
 	Message string
@@ -108,7 +92,7 @@ type App struct {
 	shot       shooter
 	// feed, when set, replaces the player's input (tests drive the game
 	// with intents).
-	feed *Input
+	feed *Intent
 	// bench is the performance-measurement mode ($BIGTHREE_BENCH or
 	// ?bench= in the browser): "scroll" keeps the desk animating, "desk"
 	// shows a still desk; both skip the title and keep saves off.
@@ -131,12 +115,6 @@ type pendingOpens struct {
 type pendingOpen struct {
 	name string
 	data []byte
-}
-
-func (q *pendingOpens) push(name string, data []byte) {
-	q.mu.Lock()
-	q.items = append(q.items, pendingOpen{name, data})
-	q.mu.Unlock()
 }
 
 func (q *pendingOpens) pop() (pendingOpen, bool) {
@@ -229,11 +207,16 @@ func (g *Game) Update() error {
 		ebiten.SetFullscreen(a.Settings.Fullscreen)
 		a.saveSettings()
 	}
-	if files := ebiten.DroppedFiles(); files != nil {
-		a.openDropped(files)
+	if files := ebiten.DroppedFiles(); files != nil && a.Session != nil {
+		if op, ok := session.OpenDropped(files); ok {
+			a.start(op)
+		} else {
+			a.addMessage(session.NotDropped)
+			a.Redraw()
+		}
 	}
-	if p, ok := a.pending.pop(); ok {
-		a.openData(store.Origin{Name: p.name, Text: string(p.data)}, p.name, p.data, false)
+	if p, ok := a.pending.pop(); ok && a.Session != nil {
+		a.start(session.OpenData(p.name, p.data))
 	}
 	if a.trans.Step() {
 		a.dirty = true
@@ -365,41 +348,36 @@ func (a *App) saveSettings() {
 
 // autosave writes the game in progress; errors are shown, never fatal.
 func (a *App) autosave() {
-	if a.Play == nil || a.Store == nil {
+	if a.Play == nil || a.Session == nil {
 		return
 	}
-	if err := a.Store.WriteAutosave(a.Play.Origin, a.Play.Run.Save()); err != nil && a.Store.Off == "" {
-		a.Message = "The game could not be saved: " + err.Error()
+	if problem := a.Session.Autosave(a.Play.Play); problem != "" {
+		a.Message = problem
 	}
 }
 
 // load prepares everything the title screen needs: the fonts, settings,
-// the shipped scenarios and the autosave.
+// the shipped scenarios and the saves (an old single save migrated).
 func (a *App) load() error {
 	if err := a.src.Fill(); err != nil {
 		return err
 	}
-	a.Store = openStore()
-	st, problem := a.Store.Settings()
-	a.Settings = st
+	st := openStore()
+	settings, problem := st.Settings()
+	a.Settings = settings
 	notes := []string{}
 	if problem != "" {
 		notes = append(notes, problem)
 	}
-	if a.Store.Off != "" {
-		notes = append(notes, a.Store.Off)
+	if st.Off != "" {
+		notes = append(notes, st.Off)
+	}
+	a.Session = session.New(st)
+	a.Store = st
+	if problem := a.Session.Migrate(); problem != "" {
+		notes = append(notes, problem)
 	}
 	a.Message = strings.Join(notes, "\n\n")
-	for _, name := range scenarios.Names() {
-		data, err := scenarios.Read(name)
-		e := catEntry{Name: name}
-		if err != nil {
-			e.Diags = scenario.Diagnostics{{File: name, Line: 1, Col: 1, Message: err.Error()}}
-		} else {
-			e.S, e.Diags = scenario.Load(name, data)
-		}
-		a.Catalog = append(a.Catalog, e)
-	}
 	if !a.Web() && a.Settings.Fullscreen {
 		ebiten.SetFullscreen(true)
 	}
@@ -407,26 +385,10 @@ func (a *App) load() error {
 	return nil
 }
 
-// entry returns the shipped scenario of the given file name.
-func (a *App) entry(name string) *catEntry {
-	for i := range a.Catalog {
-		if a.Catalog[i].Name == name {
-			return &a.Catalog[i]
-		}
-	}
-	return nil
-}
-
-// autosaved returns the autosave, if any, reporting a damaged one.
-func (a *App) autosaved() *store.Autosave {
-	sv, problem := a.Store.Autosave()
-	if problem != "" {
-		a.addMessage(problem)
-	}
-	return sv
-}
-
 func (a *App) addMessage(m string) {
+	if m == "" {
+		return
+	}
 	if a.Message == "" {
 		a.Message = m
 	} else if !strings.Contains(a.Message, m) {
@@ -434,105 +396,31 @@ func (a *App) addMessage(m string) {
 	}
 }
 
-// maxScenarioSize bounds what the game reads as a scenario.
-const maxScenarioSize = scenario.MaxFileSize
+// start opens a scenario to play it (a file dropped or picked): the session
+// asks first when the scenario already has a saved game. The game on screen,
+// if any, needs no saving: it was saved after its last reply.
+func (a *App) start(op session.Opened) { a.follow(a.Session.Start(op)) }
 
-// openFile opens a scenario file given on the command line or dropped on
-// the window. With resume, an autosave of the same file is continued.
-func (a *App) openFile(path string, resume bool) {
-	abs, err := filepath.Abs(path)
-	if err == nil {
-		path = abs
-	}
-	data, err := readLimited(path)
-	if err != nil {
-		a.showReadError(filepath.Base(path), path, err)
-		return
-	}
-	a.openData(store.Origin{File: path}, path, data, resume)
-}
-
-// showReadError shows the errors screen for a scenario file that could not
-// be read at all.
-func (a *App) showReadError(title, file string, err error) {
-	a.showErrors(title, scenario.Diagnostics{scenario.ReadProblem(file, err)})
-}
-
-func readLimited(path string) ([]byte, error) {
-	data, err := scenario.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return checkSize(data)
-}
-
-func readAllLimited(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxScenarioSize+1))
-	if err != nil {
-		return nil, err
-	}
-	return checkSize(data)
-}
-
-// checkSize refuses data longer than any scenario may be.
-func checkSize(data []byte) ([]byte, error) {
-	if len(data) > maxScenarioSize {
-		return nil, fmt.Errorf("it is larger than %d MB, far larger than any scenario", maxScenarioSize>>20)
-	}
-	return data, nil
-}
-
-// openDropped opens the first .yaml (or .yml) file dropped on the window.
-func (a *App) openDropped(files fs.FS) {
-	var found string
-	_ = fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || found != "" {
-			return nil
+// follow goes where a session step says: an errors screen, the game (the
+// desk, or the ending of a finished one), a question about a saved game,
+// or nowhere, with a message for the title page.
+func (a *App) follow(st session.Step) {
+	a.addMessage(st.Message)
+	switch st.Kind {
+	case session.Errors:
+		a.showErrors(st.Opened.Name, st.Opened.Diags)
+	case session.Show:
+		a.Play = newPlay(st.Play)
+		if a.Play.Run.Over() {
+			a.GoTo(newEndingScene(a))
+		} else {
+			a.GoTo(newDeskScene())
 		}
-		ext := strings.ToLower(filepath.Ext(p))
-		if !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
-			found = p
-		}
-		return nil
-	})
-	if found == "" {
-		a.addMessage("Only scenario files (.yaml) can be dropped on the game.")
+	case session.Ask:
+		a.GoTo(newConfirmScene(a, st, a.scene))
+	default:
 		a.Redraw()
-		return
 	}
-	f, err := files.Open(found)
-	if err != nil {
-		a.showReadError(found, found, err)
-		return
-	}
-	defer f.Close()
-	if osf, ok := f.(*os.File); ok {
-		a.openFile(osf.Name(), false)
-		return
-	}
-	data, err := readAllLimited(f)
-	if err != nil {
-		a.showReadError(found, found, err)
-		return
-	}
-	a.openData(store.Origin{Name: found, Text: string(data)}, found, data, false)
-}
-
-// openData loads a scenario and starts playing it, or shows its errors.
-func (a *App) openData(o store.Origin, name string, data []byte, resume bool) {
-	s, diags := scenario.Load(name, data)
-	if s == nil {
-		a.showErrors(name, diags)
-		return
-	}
-	if resume {
-		if sv := a.autosaved(); sv != nil && sv.Origin.Same(o) {
-			if a.resumeWith(s, o, sv) {
-				return
-			}
-		}
-	}
-	a.startNew(s, o)
 }
 
 func (a *App) showErrors(name string, diags scenario.Diagnostics) {
@@ -540,113 +428,20 @@ func (a *App) showErrors(name string, diags scenario.Diagnostics) {
 	a.GoTo(newErrorsScene(name, diags))
 }
 
-// startNew starts a new game of the scenario.
-func (a *App) startNew(s *scenario.Scenario, o store.Origin) {
-	a.Play = newPlay(s, rules.New(s), o)
-	a.autosave()
-	a.GoTo(newDeskScene())
-}
-
-// resumeWith continues a saved game on a loaded scenario; it reports whether
-// it could.
-func (a *App) resumeWith(s *scenario.Scenario, o store.Origin, sv *store.Autosave) bool {
-	run, report, err := rules.Resume(s, sv.Save)
-	if err != nil {
-		a.addMessage("Your saved game could not be continued: " + err.Error() + ".")
-		return false
-	}
-	a.Play = newPlay(s, run, o)
-	if report.Changed || !report.Complete() {
-		a.Play.Notice = "Resumed: " + report.String() + "."
-	}
-	if run.Over() {
-		a.GoTo(newEndingScene(a))
-	} else {
-		a.GoTo(newDeskScene())
-	}
-	return true
-}
-
-// continueSaved resumes the autosave from the title screen.
-func (a *App) continueSaved(sv *store.Autosave) {
-	o := sv.Origin
-	var data []byte
-	var err error
-	name := o.String()
-	switch {
-	case o.Embedded != "":
-		e := a.entry(o.Embedded)
-		if e == nil {
-			err = fmt.Errorf("the scenario %q is no longer part of the game", o.Embedded)
-			break
-		}
-		if e.S == nil {
-			a.showErrors(e.Name, e.Diags)
-			return
-		}
-		if !a.resumeWith(e.S, o, sv) {
-			a.Redraw()
-		}
-		return
-	case o.File != "":
-		data, err = readLimited(o.File)
-	default:
-		data = []byte(o.Text)
-	}
-	if err != nil {
-		a.addMessage("Your saved game's scenario cannot be opened: " + err.Error() + ".")
-		a.Redraw()
-		return
-	}
-	s, diags := scenario.Load(name, data)
-	if s == nil {
-		a.showErrors(name, diags)
-		return
-	}
-	if !a.resumeWith(s, o, sv) {
-		a.Redraw()
-	}
-}
-
-// afterLoad decides where the game starts once everything is loaded.
+// afterLoad decides where the game starts once everything is loaded: the
+// file given on the command line (its game in progress continues), else
+// the title page.
 func (a *App) afterLoad() {
 	if a.bench = benchMode(); a.bench != "" {
-		a.startBench()
+		sess, st := session.Bench(a.Session.Catalog, a.opts.File)
+		a.Session, a.Store, a.Message = sess, sess.Store, ""
+		a.follow(st)
+		a.trans.Start(0)
 		return
 	}
 	if a.opts.File != "" {
-		a.openFile(a.opts.File, true)
+		a.follow(a.Session.StartOrResume(session.OpenFile(a.opts.File)))
 		return
 	}
 	a.GoTo(newTitleScene(a))
-}
-
-// startBench starts a new game on the default scenario (or the file given)
-// with saves off, straight on the desk.
-func (a *App) startBench() {
-	a.Store = store.New(store.NewMemory(), "Saves are off in bench mode.")
-	a.Message = ""
-	var s *scenario.Scenario
-	o := store.Origin{Embedded: scenarios.Default()}
-	if a.opts.File != "" {
-		data, err := readLimited(a.opts.File)
-		if err != nil {
-			a.showReadError(a.opts.File, a.opts.File, err)
-			return
-		}
-		var diags scenario.Diagnostics
-		if s, diags = scenario.Load(a.opts.File, data); s == nil {
-			a.showErrors(a.opts.File, diags)
-			return
-		}
-		o = store.Origin{File: a.opts.File}
-	} else if e := a.entry(scenarios.Default()); e != nil && e.S != nil {
-		s = e.S
-	} else {
-		a.showErrors(scenarios.Default(), nil)
-		return
-	}
-	a.Play = newPlay(s, rules.New(s), o)
-	a.GoTo(newDeskScene())
-	a.trans.Start(0)
 }

@@ -63,6 +63,13 @@ func (p *platformState) init(a *App) bool {
 	return true
 }
 
+// push queues a scenario handed over by the page.
+func (q *pendingOpens) push(name string, data []byte) {
+	q.mu.Lock()
+	q.items = append(q.items, pendingOpen{name, data})
+	q.mu.Unlock()
+}
+
 func (p *platformState) write(a *App, data []byte) {
 	p.mu.Lock()
 	p.json = string(data)

@@ -22,20 +22,19 @@ type afterScene struct {
 	meters meterPanel
 	cont   button
 	menu   button
-	rects  []layout.Rect
-	hover  int
+	col    buttonColumn // Continue, then Menu (Tab only)
 	clip   clipper
 	first  bool
 }
 
 // newAfterScene shows what the run's latest step led to.
 func newAfterScene(a *App) *afterScene {
-	return &afterScene{story: story.AfterLast(a.Play.Run), hover: -1, first: true}
+	return &afterScene{story: story.AfterLast(a.Play.Run), col: newColumn(), first: true}
 }
 
 func (*afterScene) Name() string { return "after" }
 
-func (s *afterScene) report() (int, int) { return 1, 0 }
+func (s *afterScene) report() (int, int) { return 1, s.col.Focus }
 
 func (s *afterScene) Layout(a *App) {
 	u := a.U
@@ -97,24 +96,24 @@ func (s *afterScene) Layout(a *App) {
 	s.first = false
 	bh := a.Fonts.lh[stButton] + 24*u
 	s.cont = button{R: layout.R(side.X, side.Y, side.W, bh), Label: m.Next, Primary: true}
-	s.rects = append(s.rects[:0], s.cont.R, s.menu.R)
+	s.col.Reset()
+	s.col.Add("continue", s.cont.R)
+	s.col.Items = append(s.col.Items, focusItem{ID: "menu", R: s.menu.R, Row: 1, Enabled: true, TabOnly: true})
+	if !s.col.OK(s.col.Focus) {
+		s.col.FocusFirst()
+	}
 }
 
 func (s *afterScene) Update(a *App) error {
-	in := &a.In
 	if s.meters.step() {
 		a.Redraw()
 	}
-	s.hover = hoverIndex(a, s.rects, s.hover)
-	switch {
-	case in.Esc:
+	if a.In.Back {
 		a.GoTo(newMenuScene(a, s))
 		return nil
-	case in.Enter || in.Space:
-		s.next(a)
-		return nil
 	}
-	switch clicked(a, s.rects) {
+	// One button to act on: the arrows scroll the note instead.
+	switch s.col.Update(a, false) {
 	case 0:
 		s.next(a)
 		return nil
@@ -122,7 +121,7 @@ func (s *afterScene) Update(a *App) error {
 		a.GoTo(newMenuScene(a, s))
 		return nil
 	}
-	wheelScroll(a, &s.scroll, s.paper, a.Fonts.lh[stBody], true)
+	wheelScroll(a, &s.scroll, s.paper, a.Fonts.lh[stBody], scrollLines)
 	return nil
 }
 
@@ -138,7 +137,8 @@ func (s *afterScene) Draw(a *App, dst *ebiten.Image) {
 	p, u := a.P, a.U
 	a.back.draw(a, dst)
 	s.rb.draw(a, dst)
-	drawButton(a, dst, &s.menu, s.hover == 1, false)
+	hover, focus := s.col.Lit(1)
+	drawButton(a, dst, &s.menu, hover, focus)
 	p.Shadow(dst, s.paper, u)
 	p.Rect(dst, s.paper, colLetter)
 	p.Frame(dst, s.paper, u, colLetter.Mix(colInk, 0.18))
@@ -161,10 +161,8 @@ func (s *afterScene) Draw(a *App, dst *ebiten.Image) {
 	if !s.meters.R.Empty() {
 		s.meters.draw(a, dst)
 	}
-	drawButton(a, dst, &s.cont, s.hover == 0, true)
+	hover, focus = s.col.Lit(0)
+	drawButton(a, dst, &s.cont, hover, focus)
 }
 
-func (s *afterScene) listButtons(a *App, b *buttonList) {
-	b.add("continue", s.cont.R, true)
-	b.add("menu", s.menu.R, true)
-}
+func (s *afterScene) listButtons(a *App, b *buttonList) { s.col.list(b) }

@@ -32,26 +32,27 @@ type deskScene struct {
 	opts    []rules.Option
 	cards   []replyCard
 	crects  []layout.Rect // cards in pane coordinates (before scrolling)
-	screenR []layout.Rect // cards as on screen now, clipped
-	focus   int
-	hover   int
-	menu    button
-	menuHov bool
-	blocks  []layout.Block
+	// col holds the replies as they are on screen now (clipped), then the
+	// Menu button, which only Tab reaches.
+	col    buttonColumn
+	menu   button
+	blocks []layout.Block
 
 	notice  layout.Flow
 	noticeR layout.Rect
 	shownAt string
+	// locked says why the reply just picked cannot be made.
+	locked string
 
 	docClip, paneClip clipper
 	benchDir          float64
 }
 
-func newDeskScene() *deskScene { return &deskScene{ev: -1, hover: -1, benchDir: 1} }
+func newDeskScene() *deskScene { return &deskScene{ev: -1, col: newColumn(), benchDir: 1} }
 
 func (*deskScene) Name() string { return "desk" }
 
-func (d *deskScene) report() (int, int) { return len(d.opts), d.focus }
+func (d *deskScene) report() (int, int) { return len(d.opts), d.col.Focus }
 
 func (d *deskScene) message() string {
 	return d.shownAt
@@ -72,7 +73,8 @@ func (d *deskScene) Layout(a *App) {
 		d.doc.build(a, ev)
 		d.docS.Jump(0)
 		d.sideS.Jump(0)
-		d.focus = -1
+		d.col.Focus = -1
+		d.locked = ""
 	} else {
 		d.doc.build(a, ev) // sizes inside the blocks follow the unit
 	}
@@ -85,8 +87,11 @@ func (d *deskScene) Layout(a *App) {
 	}
 	d.noticeR = layout.Rect{}
 	d.shownAt = p.Notice
-	if p.Notice != "" {
-		d.notice.Layout([]layout.Block{{Style: stSmall, Text: p.Notice}}, d.paper.W-28*u, a.Fonts)
+	if d.locked != "" {
+		d.shownAt = d.locked
+	}
+	if d.shownAt != "" {
+		d.notice.Layout([]layout.Block{{Style: stSmall, Text: d.shownAt}}, d.paper.W-28*u, a.Fonts)
 		d.noticeR, d.paper = d.paper.CutTop(d.notice.Height+20*u, 12*u)
 	}
 	d.text = d.paper.InsetXY(pad, 24*u)
@@ -133,30 +138,35 @@ func (d *deskScene) Layout(a *App) {
 		content = d.crects[n-1].Bottom() - d.pane.Y + 6*u
 	}
 	d.sideS.Resize(content, d.pane.H)
-	if fresh || d.focus >= len(d.opts) {
-		d.focus = d.firstOpen()
+	focus := d.col.Focus
+	d.col.Reset()
+	for i, o := range d.opts {
+		id := "continue"
+		if o.Index >= 0 {
+			id = replyIDs[min(i, len(replyIDs)-1)]
+		}
+		d.col.Items = append(d.col.Items, focusItem{ID: id, Row: i, Enabled: !o.Locked})
 	}
-	d.screenR = make([]layout.Rect, len(d.crects)+1)
+	d.col.Items = append(d.col.Items, focusItem{ID: "menu", R: d.menu.R, Row: len(d.opts), Enabled: true, TabOnly: true})
+	// The focus stays where it was on a relayout, even on a locked reply
+	// just picked by number.
+	d.col.Focus = focus
+	if focus < 0 || focus >= len(d.col.Items) {
+		d.col.FocusFirst()
+	}
 	d.placeCards()
 }
 
-func (d *deskScene) firstOpen() int {
-	for i, o := range d.opts {
-		if !o.Locked {
-			return i
-		}
-	}
-	return 0
-}
-
 // placeCards works out where the cards are on screen after scrolling, for
-// hit-testing; the last entry is the Menu button.
+// the pointer.
 func (d *deskScene) placeCards() {
 	for i, r := range d.crects {
-		d.screenR[i] = r.Offset(0, -d.sideS.Pos).Intersect(d.pane)
+		d.col.Items[i].R = r.Offset(0, -d.sideS.Pos).Intersect(d.pane)
 	}
-	d.screenR[len(d.crects)] = d.menu.R
 }
+
+// menuIndex is the Menu button's place in the column.
+func (d *deskScene) menuIndex() int { return len(d.opts) }
 
 func (d *deskScene) Update(a *App) error {
 	p := a.Play
@@ -170,43 +180,28 @@ func (d *deskScene) Update(a *App) error {
 	}
 	n := len(d.opts)
 	d.placeCards()
-	h := hoverIndex(a, d.screenR, d.hover)
-	d.hover = h
-	switch {
-	case in.Esc:
+	if in.Back {
 		a.GoTo(newMenuScene(a, d))
 		return nil
-	case in.Digit > 0:
-		if k := in.Digit - 1; k < n {
-			d.choose(a, k)
-			return nil
-		}
-	case in.Up || in.BackTab:
-		d.moveFocus(a, -1)
-	case in.Down_ || in.Tab:
-		d.moveFocus(a, 1)
-	case in.Enter:
-		if d.focus >= 0 && d.focus < n {
-			d.choose(a, d.focus)
-			return nil
-		}
-	case in.Space:
-		if n == 1 && d.opts[0].Index < 0 {
-			d.choose(a, 0)
-			return nil
-		}
-		d.docS.By(d.docS.Page(a.Fonts.lh[stBody]))
 	}
-	if i := clicked(a, d.screenR); i >= 0 {
-		if i == n {
-			a.GoTo(newMenuScene(a, d))
-			return nil
-		}
+	if in.Choose > 0 && in.Choose <= n {
+		d.choose(a, in.Choose-1)
+		return nil
+	}
+	switch i := d.col.Update(a, true); {
+	case i == d.menuIndex():
+		a.GoTo(newMenuScene(a, d))
+		return nil
+	case i >= 0:
 		d.choose(a, i)
 		return nil
 	}
-	scrollPart(a, &d.docS, d.paper, a.Fonts.lh[stBody], true)
-	wheelScroll(a, &d.sideS, d.pane, a.Fonts.lh[stBody], false)
+	if d.col.Keyed && d.col.Focus < n {
+		r := d.crects[d.col.Focus]
+		d.sideS.Reveal(r.Y-d.pane.Y, r.Bottom()-d.pane.Y)
+	}
+	scrollPart(a, &d.docS, d.paper, a.Fonts.lh[stBody], scrollPages)
+	wheelScroll(a, &d.sideS, d.pane, a.Fonts.lh[stBody], scrollPointer)
 	if a.bench == benchScroll {
 		d.benchStep(a)
 	}
@@ -226,48 +221,30 @@ func (d *deskScene) benchStep(a *App) {
 		return
 	}
 	if len(d.opts) > 0 {
-		d.focus = layout.Cycle(d.focus, 1, len(d.opts))
+		d.col.Focus = layout.Cycle(d.col.Focus, 1, len(d.opts))
 	}
 	a.Redraw()
 }
 
 var replyIDs = [...]string{"reply:1", "reply:2", "reply:3", "reply:4", "reply:5", "reply:6", "reply:7", "reply:8", "reply:9"}
 
-func (d *deskScene) listButtons(a *App, b *buttonList) {
-	for i, o := range d.opts {
-		if i >= len(replyIDs) || i >= len(d.screenR)-1 {
-			break
-		}
-		id := replyIDs[i]
-		if o.Index < 0 {
-			id = "continue"
-		}
-		b.add(id, d.screenR[i], !o.Locked)
-	}
-	b.add("menu", d.menu.R, true)
-}
-
-func (d *deskScene) moveFocus(a *App, dir int) {
-	n := len(d.opts)
-	for range n {
-		d.focus = layout.Cycle(d.focus, dir, n)
-		if !d.opts[d.focus].Locked {
-			break
-		}
-	}
-	if d.focus >= 0 && d.focus < len(d.crects) {
-		r := d.crects[d.focus]
-		d.sideS.Reveal(r.Y-d.pane.Y, r.Bottom()-d.pane.Y)
-	}
-	a.Redraw()
-}
+func (d *deskScene) listButtons(a *App, b *buttonList) { d.col.list(b) }
 
 // choose makes reply k, saves, and moves on to the reactions (or straight
 // to the next document when a plain Continue has nothing to show).
 func (d *deskScene) choose(a *App, k int) {
 	o := d.opts[k]
 	if o.Locked {
-		d.focus = k
+		// Say why, above the document, and show the reply.
+		reason := o.Reason
+		if reason == "" {
+			reason = "it is not possible now."
+		}
+		d.locked = "Reply " + itoa(k+1) + " is locked: " + reason
+		d.col.Focus = k
+		r := d.crects[k]
+		d.sideS.Reveal(r.Y-d.pane.Y, r.Bottom()-d.pane.Y)
+		d.Layout(a)
 		a.Redraw()
 		return
 	}
@@ -304,7 +281,8 @@ func (d *deskScene) Draw(a *App, dst *ebiten.Image) {
 	p, u := a.P, a.U
 	a.back.draw(a, dst)
 	d.rb.draw(a, dst)
-	drawButton(a, dst, &d.menu, d.hover == len(d.opts), false)
+	hover, focus := d.col.Lit(d.menuIndex())
+	drawButton(a, dst, &d.menu, hover, focus)
 
 	if d.shownAt != "" {
 		noticeBox(a, dst, d.noticeR, &d.notice)
@@ -370,10 +348,11 @@ func (d *deskScene) drawCard(a *App, dst *ebiten.Image, i int, r layout.Rect) {
 	case o.Index < 0:
 		fill, edge = colBrass, hex(0x8a6a2c)
 	}
-	if i == d.hover && !o.Locked {
+	hover, focus := d.col.Lit(i)
+	if hover {
 		fill = fill.Mix(hex(0xffffff), 0.35)
 	}
-	if i == d.focus {
+	if focus || i == d.col.Focus && d.locked != "" {
 		p.Round(dst, r.Inset(-3*u), 9*u, colIvory)
 	}
 	p.RoundFrame(dst, r, 6*u, 1.5*u, edge, fill)

@@ -24,10 +24,9 @@ type endingScene struct {
 	chartW  int
 	chartH  int
 	buttons []button
-	rects   []layout.Rect
-	focus   int
-	hover   int
+	col     buttonColumn
 	msg     string
+	saved   string // the transcript saved, so Save transcript again does not save a copy
 	msgFlow layout.Flow
 	msgR    layout.Rect
 	clip    clipper
@@ -35,12 +34,12 @@ type endingScene struct {
 }
 
 func newEndingScene(a *App) *endingScene {
-	return &endingScene{hover: -1, story: story.EndingOf(a.Play.Run)}
+	return &endingScene{col: newColumn(), story: story.EndingOf(a.Play.Run)}
 }
 
 func (*endingScene) Name() string { return "ending" }
 
-func (s *endingScene) report() (int, int) { return len(s.buttons), s.focus }
+func (s *endingScene) report() (int, int) { return s.col.focusReport() }
 
 func (s *endingScene) message() string { return s.msg }
 
@@ -119,42 +118,25 @@ func (s *endingScene) Layout(a *App) {
 	for i, l := range labels {
 		s.buttons = append(s.buttons, button{R: rs[i], Label: l, Primary: i == 0})
 	}
-	s.rects = rs
+	s.col.Reset()
+	for i := range s.buttons {
+		s.col.Items = append(s.col.Items, focusItem{ID: endingIDs[i], R: s.buttons[i].R, Enabled: true})
+	}
+	if !s.col.OK(s.col.Focus) {
+		s.col.FocusFirst()
+	}
 }
 
 func (s *endingScene) Update(a *App) error {
-	in := &a.In
-	s.hover = hoverIndex(a, s.rects, s.hover)
-	n := len(s.buttons)
-	switch {
-	case in.Esc:
+	if a.In.Back {
 		a.GoTo(newTitleScene(a))
 		return nil
-	case in.Left || in.BackTab:
-		s.focus = layout.Cycle(s.focus, -1, n)
-		a.Redraw()
-	case in.Right || in.Tab:
-		s.focus = layout.Cycle(s.focus, 1, n)
-		a.Redraw()
-	case in.Enter:
-		s.act(a, s.focus)
-		return nil
 	}
-	if i := clicked(a, s.rects); i >= 0 {
-		s.focus = i
+	if i := s.col.Update(a, true); i >= 0 {
 		s.act(a, i)
 		return nil
 	}
-	wheelScroll(a, &s.scroll, s.body, a.Fonts.lh[stBody], true)
-	if in.Down_ {
-		s.scroll.By(a.Fonts.lh[stBody] * 2)
-	}
-	if in.Up {
-		s.scroll.By(-a.Fonts.lh[stBody] * 2)
-	}
-	if in.Space {
-		s.scroll.By(s.scroll.Page(a.Fonts.lh[stBody]))
-	}
+	wheelScroll(a, &s.scroll, s.body, a.Fonts.lh[stBody], scrollPages)
 	return nil
 }
 
@@ -162,18 +144,26 @@ func (s *endingScene) act(a *App, i int) {
 	p := a.Play
 	switch i {
 	case 0:
+		if s.saved != "" {
+			s.msg = "This transcript is saved already. " + s.saved
+			s.Layout(a)
+			a.Redraw()
+			return
+		}
 		t := story.MakeTranscript(p.Run, time.Now())
 		name := store.TranscriptName(p.S.ID, time.Now().Format("20060102-150405"))
 		msg, err := store.Export(name, t.Markdown(p.S), t.JSON())
 		if err != nil {
 			msg = "The transcript could not be saved: " + err.Error()
+		} else {
+			s.saved = msg
 		}
 		s.msg = msg
 		s.Layout(a)
 		s.scroll.Jump(s.scroll.Pos)
 		a.Redraw()
 	case 1:
-		a.startNew(p.S, p.Origin)
+		a.follow(a.Session.Restart(p.Play))
 	case 2:
 		a.GoTo(newTitleScene(a))
 	}
@@ -209,14 +199,11 @@ func (s *endingScene) Draw(a *App, dst *ebiten.Image) {
 		noticeBox(a, dst, s.msgR, &s.msgFlow)
 	}
 	for i := range s.buttons {
-		drawButton(a, dst, &s.buttons[i], i == s.hover, i == s.focus)
+		hover, focus := s.col.Lit(i)
+		drawButton(a, dst, &s.buttons[i], hover, focus)
 	}
 }
 
 var endingIDs = [...]string{"save-transcript", "play-again", "title"}
 
-func (s *endingScene) listButtons(a *App, b *buttonList) {
-	for i := range s.buttons {
-		b.add(endingIDs[i], s.buttons[i].R, true)
-	}
-}
+func (s *endingScene) listButtons(a *App, b *buttonList) { s.col.list(b) }

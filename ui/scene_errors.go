@@ -20,13 +20,12 @@ type errorsScene struct {
 	flow   layout.Flow
 	scroll layout.Scroll
 	back   button
-	rects  []layout.Rect
-	hover  int
+	col    buttonColumn
 	clip   clipper
 }
 
 func newErrorsScene(name string, diags scenario.Diagnostics) *errorsScene {
-	return &errorsScene{name: name, diags: diags, hover: -1}
+	return &errorsScene{name: name, diags: diags, col: newColumn()}
 }
 
 func (*errorsScene) Name() string { return "errors" }
@@ -80,25 +79,18 @@ func (s *errorsScene) Layout(a *App) {
 	s.scroll.Resize(s.flow.Height+56*u, s.page.Body.H)
 	bw := 260 * u
 	s.back = button{R: layout.R(s.page.Bar.X+(s.page.Bar.W-bw)/2, s.page.Bar.Y+4*u, bw, s.page.Bar.H-8*u), Label: "Back to the title page", Primary: true}
-	s.rects = append(s.rects[:0], s.back.R)
+	s.col.Reset()
+	s.col.Add("back", s.back.R)
+	s.col.FocusFirst()
 }
 
 func (s *errorsScene) Update(a *App) error {
-	in := &a.In
-	s.hover = hoverIndex(a, s.rects, s.hover)
-	if in.Esc || in.Enter || clicked(a, s.rects) == 0 {
+	if a.In.Back || s.col.Update(a, false) == 0 {
 		a.GoTo(newTitleScene(a))
 		return nil
 	}
-	wheelScroll(a, &s.scroll, s.page.Body, a.Fonts.lh[stMono], true)
-	switch {
-	case in.Down_:
-		s.scroll.By(a.Fonts.lh[stMono] * 2)
-	case in.Up:
-		s.scroll.By(-a.Fonts.lh[stMono] * 2)
-	case in.Space:
-		s.scroll.By(s.scroll.Page(a.Fonts.lh[stMono]))
-	}
+	// One button: the arrows scroll the list of problems.
+	wheelScroll(a, &s.scroll, s.page.Body, a.Fonts.lh[stMono], scrollLines)
 	return nil
 }
 
@@ -134,7 +126,8 @@ func (s *errorsScene) Draw(a *App, dst *ebiten.Image) {
 		p.Text(clip, l.Text, l.Style, x+l.X, y+l.Y, col)
 	}
 	scrollBar(a, dst, &s.scroll, layout.R(body.Right()-12*u, body.Y+10*u, 5*u, body.H-20*u), false)
-	drawButton(a, dst, &s.back, s.hover == 0, true)
+	hover, focus := s.col.Lit(0)
+	drawButton(a, dst, &s.back, hover, focus)
 }
 
-func (s *errorsScene) listButtons(a *App, b *buttonList) { b.add("back", s.back.R, true) }
+func (s *errorsScene) listButtons(a *App, b *buttonList) { s.col.list(b) }

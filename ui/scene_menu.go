@@ -13,10 +13,8 @@ type menuScene struct {
 	under   Scene
 	items   []menuItem
 	buttons []button
-	rects   []layout.Rect
+	col     buttonColumn
 	panel   layout.Rect
-	focus   int
-	hover   int
 }
 
 type menuItem struct {
@@ -26,7 +24,7 @@ type menuItem struct {
 
 func newMenuScene(a *App, under Scene) *menuScene {
 	a.autosave()
-	m := &menuScene{under: under, hover: -1}
+	m := &menuScene{under: under, col: newColumn()}
 	m.items = []menuItem{
 		{"resume", "Resume", func(a *App) { a.GoTo(m.under) }},
 		{"settings", "Settings", func(a *App) { a.GoTo(newSettingsScene(m)) }},
@@ -40,13 +38,9 @@ func newMenuScene(a *App, under Scene) *menuScene {
 
 func (*menuScene) Name() string { return "menu" }
 
-func (m *menuScene) report() (int, int) { return len(m.items), m.focus }
+func (m *menuScene) report() (int, int) { return m.col.focusReport() }
 
-func (m *menuScene) listButtons(a *App, b *buttonList) {
-	for i, it := range m.items {
-		b.add(it.id, m.rects[i], true)
-	}
-}
+func (m *menuScene) listButtons(a *App, b *buttonList) { m.col.list(b) }
 
 func (m *menuScene) Layout(a *App) {
 	m.under.Layout(a)
@@ -56,39 +50,30 @@ func (m *menuScene) Layout(a *App) {
 	h := 70*u + float64(len(m.items))*(bh+12*u)
 	m.panel = layout.R((a.W-w)/2, (a.H-h)/2, w, h)
 	m.buttons = m.buttons[:0]
-	m.rects = m.rects[:0]
+	m.col.Reset()
 	y := m.panel.Y + 58*u
 	for i, it := range m.items {
 		bt := button{R: layout.R(m.panel.X+28*u, y, w-56*u, bh), Label: it.label, Primary: i == 0}
 		m.buttons = append(m.buttons, bt)
-		m.rects = append(m.rects, bt.R)
+		m.col.Add(it.id, bt.R)
 		y += bh + 12*u
+	}
+	if !m.col.OK(m.col.Focus) {
+		m.col.FocusFirst()
 	}
 }
 
 func (m *menuScene) Update(a *App) error {
 	in := &a.In
-	m.hover = hoverIndex(a, m.rects, m.hover)
-	n := len(m.items)
-	switch {
-	case in.Esc:
+	if in.Back {
 		a.GoTo(m.under)
 		return nil
-	case in.Up || in.BackTab:
-		m.focus = layout.Cycle(m.focus, -1, n)
-		a.Redraw()
-	case in.Down_ || in.Tab:
-		m.focus = layout.Cycle(m.focus, 1, n)
-		a.Redraw()
-	case in.Enter || in.Space:
-		m.items[m.focus].act(a)
-		return nil
 	}
-	if i := clicked(a, m.rects); i >= 0 {
+	if i := m.col.Update(a, true); i >= 0 {
 		m.items[i].act(a)
 		return nil
 	}
-	if in.Tap && !m.panel.Contains(in.X, in.Y) {
+	if in.Pointer.Tap && !m.panel.Contains(in.Pointer.X, in.Pointer.Y) {
 		a.GoTo(m.under)
 	}
 	return nil
@@ -102,6 +87,7 @@ func (m *menuScene) Draw(a *App, dst *ebiten.Image) {
 	p.RoundFrame(dst, m.panel, 8*u, 1.5*u, colBrass, colPanel)
 	p.TextCentered(dst, "Menu", stCaps, layout.R(m.panel.X, m.panel.Y+12*u, m.panel.W, a.Fonts.lh[stCaps]), colIvory)
 	for i := range m.buttons {
-		drawButton(a, dst, &m.buttons[i], i == m.hover, i == m.focus)
+		hover, focus := m.col.Lit(i)
+		drawButton(a, dst, &m.buttons[i], hover, focus)
 	}
 }

@@ -18,14 +18,12 @@ type settingsScene struct {
 	sample  layout.Flow
 	sampleR layout.Rect
 	back    button
-	rects   []layout.Rect // every clickable option, then Back
-	owners  []int         // row of each rect (-1 for Back)
-	values  []int         // value of each rect
-	ids     []string      // state ids of the rects
-	focus   int           // row with the focus (len(rows) = Back)
-	hover   int
-	titleY  float64
-	note    string
+	// col holds every choice of every setting, row by row, then Back.
+	col    buttonColumn
+	owners []int // setting of each button (-1 for Back)
+	values []int // value of each button
+	titleY float64
+	note   string
 }
 
 type settingRow struct {
@@ -39,7 +37,7 @@ type settingRow struct {
 }
 
 func newSettingsScene(from Scene) *settingsScene {
-	s := &settingsScene{from: from, hover: -1}
+	s := &settingsScene{from: from, col: newColumn()}
 	var sizes []string
 	for _, t := range store.TextSizes {
 		sizes = append(sizes, t.Name)
@@ -71,7 +69,7 @@ func b2i(b bool) int {
 
 func (*settingsScene) Name() string { return "settings" }
 
-func (s *settingsScene) report() (int, int) { return len(s.rects), s.focus }
+func (s *settingsScene) report() (int, int) { return s.col.focusReport() }
 
 func (s *settingsScene) visibleRows(a *App) []int {
 	var out []int
@@ -90,18 +88,20 @@ func (s *settingsScene) Layout(a *App) {
 	body := s.page.Body
 	s.titleY = body.Y + 28*u
 	y := s.titleY + f.lh[stHeadline] + 24*u
-	s.rects, s.owners, s.values, s.ids = s.rects[:0], s.owners[:0], s.values[:0], s.ids[:0]
+	s.col.Reset()
+	s.owners, s.values = s.owners[:0], s.values[:0]
 	bh := f.lh[stButton] + 18*u
-	for _, i := range s.visibleRows(a) {
+	for k, i := range s.visibleRows(a) {
 		r := &s.rows[i]
 		r.y = y
 		y += f.lh[stLabel] + 8*u
 		r.rects = layout.Row(r.rects, layout.R(body.X+36*u, y, body.W-72*u, bh), len(r.choices), 10*u)
+		cur := r.get(a)
 		for v, rr := range r.rects {
-			s.rects = append(s.rects, rr)
+			id := r.id + ":" + strings.ToLower(strings.ReplaceAll(r.choices[v], " ", "-"))
+			s.col.Items = append(s.col.Items, focusItem{ID: id, R: rr, Row: k, Enabled: true, Current: v == cur})
 			s.owners = append(s.owners, i)
 			s.values = append(s.values, v)
-			s.ids = append(s.ids, r.id+":"+strings.ToLower(strings.ReplaceAll(r.choices[v], " ", "-")))
 		}
 		y += bh + 26*u
 	}
@@ -114,12 +114,17 @@ func (s *settingsScene) Layout(a *App) {
 	}
 	bw := 220 * u
 	s.back = button{R: layout.R(s.page.Bar.X+(s.page.Bar.W-bw)/2, s.page.Bar.Y+4*u, bw, s.page.Bar.H-8*u), Label: "Back", Primary: true}
-	s.rects = append(s.rects, s.back.R)
-	s.ids = append(s.ids, "back")
+	s.col.Items = append(s.col.Items, focusItem{ID: "back", R: s.back.R, Row: len(s.rows), Enabled: true})
 	s.owners = append(s.owners, -1)
 	s.values = append(s.values, 0)
-	if s.focus > len(s.visibleRows(a)) {
-		s.focus = 0
+	if !s.col.OK(s.col.Focus) {
+		// On the first setting's current value.
+		for i, it := range s.col.Items {
+			if it.Current {
+				s.col.Focus = i
+				break
+			}
+		}
 	}
 }
 
@@ -141,46 +146,16 @@ func (s *settingsScene) change(a *App, row, v int) {
 }
 
 func (s *settingsScene) Update(a *App) error {
-	in := &a.In
-	vis := s.visibleRows(a)
-	n := len(vis)
-	s.hover = hoverIndex(a, s.rects, s.hover)
-	switch {
-	case in.Esc:
+	if a.In.Back {
 		s.leave(a)
 		return nil
-	case in.Up || in.BackTab:
-		s.focus = layout.Cycle(s.focus, -1, n+1)
-		a.Redraw()
-	case in.Down_ || in.Tab:
-		s.focus = layout.Cycle(s.focus, 1, n+1)
-		a.Redraw()
-	case (in.Left || in.Right) && s.focus < n:
-		row := vis[s.focus]
-		d := 1
-		if in.Left {
-			d = -1
-		}
-		s.change(a, row, s.rows[row].get(a)+d)
-	case in.Enter || in.Space:
-		if s.focus == n {
-			s.leave(a)
-			return nil
-		}
-		row := vis[s.focus]
-		r := &s.rows[row]
-		s.change(a, row, (r.get(a)+1)%len(r.choices))
 	}
-	if i := clicked(a, s.rects); i >= 0 {
-		if s.owners[i] < 0 {
-			s.leave(a)
-			return nil
-		}
-		for k, row := range vis {
-			if row == s.owners[i] {
-				s.focus = k
-			}
-		}
+	i := s.col.Update(a, true)
+	switch {
+	case i < 0:
+	case s.owners[i] < 0:
+		s.leave(a)
+	default:
 		s.change(a, s.owners[i], s.values[i])
 	}
 	return nil
@@ -193,28 +168,23 @@ func (s *settingsScene) Draw(a *App, dst *ebiten.Image) {
 	p.Shadow(dst, body, u)
 	p.Rect(dst, body, colLetter)
 	p.Text(dst, "Settings", stHeadline, body.X+36*u, s.titleY, colInk)
-	vis := s.visibleRows(a)
-	for k, i := range vis {
+	k := 0
+	for _, i := range s.visibleRows(a) {
 		r := &s.rows[i]
 		p.Text(dst, r.label, stLabel, body.X+36*u, r.y, colInkSoft)
 		cur := r.get(a)
 		for v, rr := range r.rects {
 			b := button{R: rr, Label: r.choices[v], Primary: v == cur}
-			drawButton(a, dst, &b, s.hoverIs(i, v), k == s.focus && v == cur)
+			hover, focus := s.col.Lit(k)
+			drawButton(a, dst, &b, hover, focus)
+			k++
 		}
 	}
 	p.RoundFrame(dst, s.sampleR, 4*u, u, colInkFaint, colCard)
 	p.Flow(dst, &s.sample, s.sampleR.X+12*u, s.sampleR.Y+12*u, s.sampleR, func(*layout.Line) Col { return colInk })
 	p.Text(dst, s.note, stSmallItalic, body.X+36*u, s.sampleR.Bottom()+14*u, colInkSoft)
-	drawButton(a, dst, &s.back, s.hover == len(s.rects)-1, s.focus == len(vis))
+	hover, focus := s.col.Lit(k)
+	drawButton(a, dst, &s.back, hover, focus)
 }
 
-func (s *settingsScene) hoverIs(row, v int) bool {
-	return s.hover >= 0 && s.hover < len(s.owners) && s.owners[s.hover] == row && s.values[s.hover] == v
-}
-
-func (s *settingsScene) listButtons(a *App, b *buttonList) {
-	for i, r := range s.rects {
-		b.add(s.ids[i], r, true)
-	}
-}
+func (s *settingsScene) listButtons(a *App, b *buttonList) { s.col.list(b) }

@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
+	"bigthree/internal/session"
 	"bigthree/internal/store"
 	"bigthree/internal/story"
+	"bigthree/scenarios"
 )
 
 // loadingScene is shown while fonts, settings, saves and the shipped
@@ -46,30 +50,45 @@ func (*loadingScene) Draw(a *App, dst *ebiten.Image) {
 type titleItem struct {
 	id     string
 	label  string
-	detail string
+	detail string // a line under the button (which games Continue continues)
 	act    func(a *App)
 }
 
-// titleScene is the game's front page: Continue, New game (with the list
-// of shipped scenarios), Settings and, on the desktop, Quit.
+// The title scene's lists.
+type titleMode int
+
+const (
+	titleMain      titleMode = iota // Continue, New game, Settings, Quit
+	titleScenarios                  // the shipped scenarios
+	titleSaves                      // the games in progress
+)
+
+// titleScene is the game's front page: Continue (the game in progress, or
+// the list of them when there are several), New game (with the list of
+// shipped scenarios), Settings and, on the desktop, Quit.
 type titleScene struct {
-	auto    *store.Autosave
+	saves   []*store.Autosave // games in progress, newest first
 	items   []titleItem
 	buttons []button
-	rects   []layout.Rect
-	focus   int
-	hover   int
+	col     buttonColumn
+	mode    titleMode
+	// mainFocus is the main menu's focus, kept while a list shows.
+	mainFocus int
 
-	clip    clipper
-	listing bool // showing the scenario list
-	cards   []scenarioCard
-	crects  []layout.Rect
-	list    layout.Scroll
-	pane    layout.Rect
-	back    button
+	clip   clipper
+	cards  []titleCard
+	crects []layout.Rect // cards in list coordinates (before scrolling)
+	list   layout.Scroll
+	pane   layout.Rect
+	back   button
 
+	// subtitle is the default scenario's title (less the game's name) and
+	// period, so the page names no one the shipped scenarios do not.
+	subtitle     string
 	titleY, subY float64
 	emblemY      float64
+	detail       layout.Flow
+	detailR      layout.Rect
 	hint         layout.Flow
 	hintR        layout.Rect
 	msg          layout.Flow
@@ -77,25 +96,34 @@ type titleScene struct {
 	msgText      string
 }
 
-type scenarioCard struct {
+// titleCard is one entry of a list: a shipped scenario or a saved game.
+type titleCard struct {
 	id    string
-	entry int
+	entry int // index in the catalogue or in saves
 	flow  layout.Flow
 	h     float64
 }
 
 func newTitleScene(a *App) *titleScene {
-	t := &titleScene{hover: -1}
-	t.auto = a.autosaved()
-	if t.auto != nil {
-		title := t.auto.Save.Title
-		if title == "" {
-			title = t.auto.Origin.String()
-		}
-		auto := t.auto
-		t.items = append(t.items, titleItem{id: "continue", label: "Continue", detail: title, act: func(a *App) { a.continueSaved(auto) }})
+	t := &titleScene{col: newColumn()}
+	saves, problems := a.Session.InProgress()
+	for _, p := range problems {
+		a.addMessage(p)
 	}
-	t.items = append(t.items, titleItem{id: "new-game", label: "New game", act: func(a *App) { t.openList(a) }})
+	t.saves = saves
+	t.subtitle = subtitleOf(a.Session.Entry(scenarios.Default()))
+	switch len(saves) {
+	case 0:
+	case 1:
+		sv := saves[0]
+		t.items = append(t.items, titleItem{id: "continue", label: "Continue", detail: session.Describe(sv),
+			act: func(a *App) { a.follow(a.Session.Continue(sv)) }})
+	default:
+		detail := itoa(len(saves)) + " games in progress; the latest: " + session.Describe(saves[0])
+		t.items = append(t.items, titleItem{id: "continue", label: "Continue", detail: detail,
+			act: func(a *App) { t.openList(a, titleSaves) }})
+	}
+	t.items = append(t.items, titleItem{id: "new-game", label: "New game", act: func(a *App) { t.openList(a, titleScenarios) }})
 	t.items = append(t.items, titleItem{id: "settings", label: "Settings", act: func(a *App) { a.GoTo(newSettingsScene(a.scene)) }})
 	if !a.Web() {
 		t.items = append(t.items, titleItem{id: "quit", label: "Quit", act: func(a *App) { a.Quit() }})
@@ -103,27 +131,56 @@ func newTitleScene(a *App) *titleScene {
 	return t
 }
 
-// Name is "title", or "scenarios" while the scenario list shows.
+// gameName is the heading of the title page.
+const gameName = "The Big Three"
+
+// subtitleOf is the title page's line under the game's name: the default
+// scenario's title without the game's name, and its period.
+func subtitleOf(e *session.Entry) string {
+	if e == nil || e.S == nil {
+		return ""
+	}
+	title := strings.TrimLeft(strings.TrimPrefix(e.S.Title, gameName), ":–— ")
+	period := e.S.Period
+	if period == "" {
+		period = e.S.FirstDate.Format("2006") + "–" + e.S.LastDate.Format("2006")
+	}
+	if title == "" {
+		return period
+	}
+	return title + " · " + period
+}
+
+// Name is "title", "scenarios" while the scenario list shows, or "saves"
+// while the list of games in progress does.
 func (t *titleScene) Name() string {
-	if t.listing {
+	switch t.mode {
+	case titleScenarios:
 		return "scenarios"
+	case titleSaves:
+		return "saves"
 	}
 	return "title"
 }
 
-func (t *titleScene) report() (int, int) {
-	if t.listing {
-		return len(t.cards), t.focus
-	}
-	return len(t.items), t.focus
-}
+func (t *titleScene) report() (int, int) { return t.col.focusReport() }
 
-func (t *titleScene) openList(a *App) {
-	t.listing = true
-	t.focus = 0
-	t.hover = -1
+func (t *titleScene) listButtons(a *App, b *buttonList) { t.col.list(b) }
+
+func (t *titleScene) openList(a *App, m titleMode) {
+	t.mainFocus = t.col.Focus
+	t.mode = m
+	t.col.Focus = -1
 	t.list.Jump(0)
 	t.Layout(a)
+	a.Redraw()
+}
+
+func (t *titleScene) closeList(a *App) {
+	t.mode = titleMain
+	t.col.Focus = -1
+	t.Layout(a)
+	t.col.SetFocus(t.mainFocus)
 	a.Redraw()
 }
 
@@ -134,23 +191,6 @@ func (t *titleScene) Layout(a *App) {
 	t.titleY = t.emblemY + 52*u
 	t.subY = t.titleY + f.lh[stHuge]
 	top := t.subY + f.lh[stSub] + 28*u
-
-	// Main menu.
-	bw := 420 * u
-	bh := f.lh[stButton] + 22*u
-	t.buttons = t.buttons[:0]
-	t.rects = t.rects[:0]
-	y := top
-	for _, it := range t.items {
-		label := it.label
-		if it.detail != "" {
-			label += ": " + it.detail
-		}
-		b := button{R: layout.R((W-bw)/2, y, bw, bh), Label: fitText(a, label, stButton, bw-24*u), Primary: len(t.buttons) == 0}
-		t.buttons = append(t.buttons, b)
-		t.rects = append(t.rects, b.R)
-		y += bh + 12*u
-	}
 
 	hint := "To play your own scenario, drop its .yaml file on this window, or start the game with the file's path."
 	if a.Web() {
@@ -168,8 +208,14 @@ func (t *titleScene) Layout(a *App) {
 		mh := min(t.msg.Height+20*u, H*0.25)
 		t.msgR = layout.R((W-mw)/2, t.hintR.Y-mh-14*u, mw, mh)
 	}
+	bh := f.lh[stButton] + 22*u
+	t.col.Reset()
+	if t.mode == titleMain {
+		t.layoutMain(a, top, bh)
+		return
+	}
 
-	// Scenario list.
+	// A list: the scenarios or the saved games, as cards, then Back.
 	cw := min(W-80*u, 760*u)
 	listTop := t.subY + f.lh[stSub] + 12*u
 	bottom := t.hintR.Y - bh - 32*u
@@ -178,8 +224,58 @@ func (t *titleScene) Layout(a *App) {
 	}
 	t.pane = layout.R((W-cw)/2, listTop, cw, max(bottom-listTop, 120*u))
 	t.cards = t.cards[:0]
-	for i, e := range a.Catalog {
-		c := scenarioCard{entry: i, id: "scenario:" + e.Name}
+	if t.mode == titleScenarios {
+		t.scenarioCards(a, cw)
+	} else {
+		t.saveCards(a, cw)
+	}
+	t.crects = t.crects[:0]
+	y := 0.0
+	for _, c := range t.cards {
+		t.crects = append(t.crects, layout.R(t.pane.X, t.pane.Y+y, t.pane.W, c.h))
+		y += c.h + 12*u
+	}
+	t.list.Resize(max(0, y-12*u), t.pane.H)
+	for _, c := range t.cards {
+		t.col.Add(c.id, layout.Rect{})
+	}
+	t.back = button{R: layout.R((W-240*u)/2, t.pane.Bottom()+16*u, 240*u, bh), Label: "Back"}
+	t.col.Add("back", t.back.R)
+	t.placeCards()
+	if !t.col.OK(t.col.Focus) {
+		t.col.FocusFirst()
+	}
+}
+
+func (t *titleScene) layoutMain(a *App, top, bh float64) {
+	u, W := a.U, a.W
+	bw := 420 * u
+	t.buttons = t.buttons[:0]
+	t.detailR = layout.Rect{}
+	y := top
+	for i, it := range t.items {
+		b := button{R: layout.R((W-bw)/2, y, bw, bh), Label: it.label, Primary: i == 0}
+		t.buttons = append(t.buttons, b)
+		t.col.Add(it.id, b.R)
+		y += bh + 12*u
+		if it.detail != "" {
+			dw := min(W-80*u, 640*u)
+			t.detail.Layout([]layout.Block{{Style: stSmallItalic, Text: it.detail, Align: layout.Center}}, dw, a.Fonts)
+			t.detailR = layout.R((W-dw)/2, y-6*u, dw, t.detail.Height)
+			y += t.detail.Height + 10*u
+		}
+	}
+	if !t.col.OK(t.col.Focus) {
+		t.col.FocusFirst()
+	}
+}
+
+// scenarioCards lists the shipped scenarios, each with its game in
+// progress or finished, if it has one.
+func (t *titleScene) scenarioCards(a *App, cw float64) {
+	u := a.U
+	for i, e := range a.Session.Catalog {
+		c := titleCard{entry: i, id: "scenario:" + e.Name}
 		var blocks []layout.Block
 		if e.S != nil {
 			period := e.S.Period
@@ -191,39 +287,56 @@ func (t *titleScene) Layout(a *App) {
 			if e.S.Summary != "" {
 				blocks = layout.AppendParagraphs(blocks, story.Paragraphs(e.S.Summary), stBody, 6*u, 4*u)
 			}
+			if sv, _ := a.Session.Saved(store.Origin{Embedded: e.Name}); sv != nil {
+				state := "Game in progress: " + session.Where(sv)
+				if sv.Progress.Over {
+					state = "Game finished: “" + sv.Progress.Ending + "”"
+				}
+				blocks = append(blocks, layout.Block{Style: stSmallBold, Text: state, Space: 8 * u, Tag: tagRed})
+			}
 		} else {
 			blocks = append(blocks, layout.Block{Style: stTitle, Text: e.Name})
 			blocks = append(blocks, layout.Block{Style: stItalic, Text: "This scenario has errors; choose it to see them."})
 		}
-		c.flow.Layout(blocks, cw-92*u, f)
+		c.flow.Layout(blocks, cw-92*u, a.Fonts)
 		c.h = c.flow.Height + 32*u
 		t.cards = append(t.cards, c)
 	}
-	t.layoutCards(a)
-	t.back = button{R: layout.R((W-240*u)/2, t.pane.Bottom()+16*u, 240*u, bh), Label: "Back"}
 }
 
-func (t *titleScene) layoutCards(a *App) {
+// saveCards lists the games in progress, the latest first.
+func (t *titleScene) saveCards(a *App, cw float64) {
 	u := a.U
-	t.crects = t.crects[:0]
-	y := 0.0
-	for _, c := range t.cards {
-		t.crects = append(t.crects, layout.R(t.pane.X, t.pane.Y+y, t.pane.W, c.h))
-		y += c.h + 12*u
+	seen := map[string]int{}
+	for i, sv := range t.saves {
+		name := sv.Origin.String()
+		seen[name]++
+		id := "save:" + name
+		if n := seen[name]; n > 1 {
+			id += "#" + itoa(n)
+		}
+		c := titleCard{entry: i, id: id}
+		title := sv.Save.Title
+		if title == "" {
+			title = name
+		}
+		blocks := []layout.Block{{Style: stTitle, Text: title}}
+		blocks = append(blocks, layout.Block{Style: stItalic, Text: session.Where(sv)})
+		if sv.Origin.Embedded == "" {
+			blocks = append(blocks, layout.Block{Style: stSmall, Text: "From the file " + name, Space: 4 * u})
+		}
+		c.flow.Layout(blocks, cw-92*u, a.Fonts)
+		c.h = c.flow.Height + 32*u
+		t.cards = append(t.cards, c)
 	}
-	t.list.Resize(max(0, y-12*u), t.pane.H)
 }
 
-// fitText shortens s with an ellipsis until it fits in width.
-func fitText(a *App, s string, style int, width float64) string {
-	if a.Fonts.Measure(style, s) <= width {
-		return s
+// placeCards puts the cards' on-screen rectangles (after scrolling, clipped
+// to the pane) into the focus column.
+func (t *titleScene) placeCards() {
+	for i, r := range t.crects {
+		t.col.Items[i].R = r.Offset(0, -t.list.Pos).Intersect(t.pane)
 	}
-	r := []rune(s)
-	for len(r) > 1 && a.Fonts.Measure(style, string(r)+"…") > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }
 
 func (t *titleScene) Update(a *App) error {
@@ -231,25 +344,10 @@ func (t *titleScene) Update(a *App) error {
 		t.Layout(a)
 		a.Redraw()
 	}
-	in := &a.In
-	if t.listing {
+	if t.mode != titleMain {
 		return t.updateList(a)
 	}
-	t.hover = hoverIndex(a, t.rects, t.hover)
-	n := len(t.items)
-	switch {
-	case in.Up || in.BackTab:
-		t.focus = layout.Cycle(t.focus, -1, n)
-		a.Redraw()
-	case in.Down_ || in.Tab:
-		t.focus = layout.Cycle(t.focus, 1, n)
-		a.Redraw()
-	case in.Enter || in.Space:
-		t.items[t.focus].act(a)
-		return nil
-	}
-	if i := clicked(a, t.rects); i >= 0 {
-		t.focus = i
+	if i := t.col.Update(a, true); i >= 0 {
 		t.items[i].act(a)
 	}
 	return nil
@@ -257,96 +355,67 @@ func (t *titleScene) Update(a *App) error {
 
 func (t *titleScene) updateList(a *App) error {
 	in := &a.In
-	rects := t.visibleCards()
-	all := append(rects, t.back.R)
-	t.hover = hoverIndex(a, all, t.hover)
+	t.placeCards()
 	n := len(t.cards)
-	switch {
-	case in.Esc:
-		t.listing = false
-		t.focus = 0
-		t.hover = -1
-		a.Redraw()
-		return nil
-	case in.Up || in.BackTab:
-		t.focus = layout.Cycle(t.focus, -1, n+1)
-		t.reveal()
-		a.Redraw()
-	case in.Down_ || in.Tab:
-		t.focus = layout.Cycle(t.focus, 1, n+1)
-		t.reveal()
-		a.Redraw()
-	case in.Enter || in.Space:
-		t.pick(a, t.focus)
-		return nil
-	case in.Digit > 0 && in.Digit <= n:
-		t.pick(a, in.Digit-1)
+	if in.Back {
+		t.closeList(a)
 		return nil
 	}
-	if i := clicked(a, all); i >= 0 {
+	if in.Choose > 0 && in.Choose <= n {
+		t.pick(a, in.Choose-1)
+		return nil
+	}
+	if i := t.col.Update(a, true); i >= 0 {
 		t.pick(a, i)
 		return nil
 	}
-	wheelScroll(a, &t.list, t.pane, a.Fonts.lh[stBody], true)
-	return nil
-}
-
-// visibleCards returns the cards' rectangles as they sit on screen now,
-// clipped to the list pane.
-func (t *titleScene) visibleCards() []layout.Rect {
-	out := make([]layout.Rect, len(t.crects))
-	for i, r := range t.crects {
-		out[i] = r.Offset(0, -t.list.Pos).Intersect(t.pane)
-	}
-	return out
-}
-
-func (t *titleScene) reveal() {
-	if t.focus < len(t.crects) {
-		r := t.crects[t.focus]
+	if t.col.Keyed && t.col.Focus < n {
+		r := t.crects[t.col.Focus]
 		t.list.Reveal(r.Y-t.pane.Y, r.Bottom()-t.pane.Y)
 	}
+	wheelScroll(a, &t.list, t.pane, a.Fonts.lh[stBody], scrollPages)
+	return nil
 }
 
 func (t *titleScene) pick(a *App, i int) {
 	if i >= len(t.cards) {
-		t.listing = false
-		t.focus = 0
-		a.Redraw()
+		t.closeList(a)
 		return
 	}
-	e := &a.Catalog[t.cards[i].entry]
-	if e.S == nil {
-		a.showErrors(e.Name, e.Diags)
+	if t.mode == titleSaves {
+		a.follow(a.Session.Continue(t.saves[t.cards[i].entry]))
 		return
 	}
-	a.startNew(e.S, store.Origin{Embedded: e.Name})
+	e := &a.Session.Catalog[t.cards[i].entry]
+	a.follow(a.Session.Start(a.Session.OpenShipped(e.Name)))
 }
 
-// subtitle says what the game is, whatever scenarios it ships with.
-const subtitle = "Negotiate history, one letter at a time"
 
 func (t *titleScene) Draw(a *App, dst *ebiten.Image) {
-	p, u := a.P, a.U
+	p := a.P
 	a.back.draw(a, dst)
 	// Three seals: the star, the eagle and the lion.
-	r := 26 * u
+	r := 26 * a.U
 	cx := a.W / 2
 	for i, e := range []struct {
 		kind string
 		col  Col
 	}{{"star", hex(0xa0202a)}, {"eagle", hex(0x27408b)}, {"lion", hex(0x2e6b3f)}} {
-		x := cx + float64(i-1)*70*u
+		x := cx + float64(i-1)*70*a.U
 		titleEmblem(a, dst, e.kind, e.col, x, t.emblemY, r)
 	}
-	p.TextCentered(dst, "The Big Three", stHuge, layout.R(0, t.titleY, a.W, a.Fonts.lh[stHuge]), colIvory)
-	p.TextCentered(dst, subtitle, stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
+	p.TextCentered(dst, gameName, stHuge, layout.R(0, t.titleY, a.W, a.Fonts.lh[stHuge]), colIvory)
+	p.TextCentered(dst, t.subtitle, stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
 
-	if t.listing {
+	if t.mode != titleMain {
 		t.drawList(a, dst)
 	} else {
 		for i := range t.buttons {
-			drawButton(a, dst, &t.buttons[i], i == t.hover, i == t.focus)
+			hover, focus := t.col.Lit(i)
+			drawButton(a, dst, &t.buttons[i], hover, focus)
+		}
+		if !t.detailR.Empty() {
+			p.Flow(dst, &t.detail, t.detailR.X, t.detailR.Y, t.detailR, func(*layout.Line) Col { return colIvoryDim })
 		}
 	}
 	if t.msgText != "" {
@@ -363,11 +432,12 @@ func (t *titleScene) drawList(a *App, dst *ebiten.Image) {
 		if r.Bottom() < t.pane.Y-8*u || r.Y > t.pane.Bottom()+8*u {
 			continue
 		}
+		hover, focus := t.col.Lit(i)
 		fill := colCard
-		if i == t.hover {
+		if hover {
 			fill = colCardHover
 		}
-		if i == t.focus {
+		if focus {
 			p.Round(clip, r.Inset(-3*u), 9*u, colBrass)
 		}
 		p.RoundFrame(clip, r, 6*u, 1.5*u, colBrassDim, fill)
@@ -375,15 +445,19 @@ func (t *titleScene) drawList(a *App, dst *ebiten.Image) {
 		p.Circle(clip, r.X+30*u, r.Y+32*u, 15*u, colInk)
 		p.TextCentered(clip, itoa(i+1), stSmallBold, layout.R(r.X+15*u, r.Y+17*u, 30*u, 30*u), colIvory)
 		p.Flow(clip, &c.flow, r.X+62*u, r.Y+16*u, t.pane, func(l *layout.Line) Col {
-			if l.Style == stItalic {
+			switch {
+			case l.Style == stItalic:
 				return colInkSoft
+			case l.Tag == tagRed:
+				return colRed
 			}
 			return colInk
 		})
 	}
 	scrollBar(a, dst, &t.list, layout.R(t.pane.Right()+8*u, t.pane.Y, 5*u, t.pane.H), true)
 	n := len(t.cards)
-	drawButton(a, dst, &t.back, t.hover == n, t.focus == n)
+	hover, focus := t.col.Lit(n)
+	drawButton(a, dst, &t.back, hover, focus)
 }
 
 func titleEmblem(a *App, dst *ebiten.Image, kind string, col Col, cx, cy, r float64) {
@@ -398,17 +472,4 @@ func titleEmblem(a *App, dst *ebiten.Image, kind string, col Col, cx, cy, r floa
 		a.titleSeals[key] = img
 	}
 	a.P.Image(dst, img, layout.R(cx-r, cy-r, float64(size), float64(size)), 1)
-}
-
-func (t *titleScene) listButtons(a *App, b *buttonList) {
-	if !t.listing {
-		for i, it := range t.items {
-			b.add(it.id, t.rects[i], true)
-		}
-		return
-	}
-	for i, c := range t.cards {
-		b.add(c.id, t.crects[i].Offset(0, -t.list.Pos).Intersect(t.pane), true)
-	}
-	b.add("back", t.back.R, true)
 }

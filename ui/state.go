@@ -4,51 +4,17 @@ import (
 	"encoding/json"
 	"runtime"
 
+	"bigthree/internal/contract"
 	"bigthree/internal/layout"
 )
 
-// State is the product's test interface: what the game shows, written to
-// $BIGTHREE_STATE on the desktop and returned by window.bigthree.state() in
-// the browser. The fields are fixed by the game contract.
-type State struct {
-	Scene    string         `json:"scene"`
-	Scenario string         `json:"scenario"`
-	Event    string         `json:"event"`
-	Meters   map[string]int `json:"meters"`
-	Ending   string         `json:"ending"`
-	Ticks    int            `json:"ticks"`
-	Frames   int            `json:"frames"`
-	Options  int            `json:"options"`
-	Focus    int            `json:"focus"`
-	Saves    string         `json:"saves"`
-	Message  string         `json:"message"`
-	TextSize int            `json:"textsize"`
-	// Buttons lists the buttons on screen that accept a click now, in
-	// window pixels (device pixels divided by the device scale).
-	Buttons []StateButton `json:"buttons"`
-	// HeapAllocPerFrame is the bytes allocated per rendered frame over the
-	// last second (0 when nothing was drawn).
-	HeapAllocPerFrame uint64 `json:"heap_alloc_per_frame"`
-	Menu              bool   `json:"menu,omitempty"`
-	// Settled is true once the screen on display is final: no transition
-	// runs and the last change has been drawn. Screenshots wait for it.
-	Settled bool   `json:"settled"`
-	Bench   string `json:"bench,omitempty"`
-}
-
-// StateButton is one clickable button in the state.
-type StateButton struct {
-	ID      string  `json:"id"`
-	X       float64 `json:"x"`
-	Y       float64 `json:"y"`
-	W       float64 `json:"w"`
-	H       float64 `json:"h"`
-	Enabled bool    `json:"enabled"`
-}
+// The state hook is the game's test interface: what the game shows, as
+// contract.State, written to $BIGTHREE_STATE on the desktop and returned by
+// window.bigthree.state() in the browser.
 
 // buttonList collects the buttons a scene shows, reusing its slice.
 type buttonList struct {
-	items []StateButton
+	items []contract.Button
 	dpr   float64
 }
 
@@ -57,7 +23,7 @@ func (b *buttonList) add(id string, r layout.Rect, enabled bool) {
 		return
 	}
 	d := b.dpr
-	b.items = append(b.items, StateButton{ID: id, X: r.X / d, Y: r.Y / d, W: r.W / d, H: r.H / d, Enabled: enabled})
+	b.items = append(b.items, contract.Button{ID: id, X: r.X / d, Y: r.Y / d, W: r.W / d, H: r.H / d, Enabled: enabled})
 }
 
 // buttonLister is implemented by scenes with buttons.
@@ -190,7 +156,7 @@ func (h *stateHook) encode(a *App) []byte {
 		scene = m.under
 	}
 	h.collect(a)
-	st := State{Scene: scene.Name(), Meters: map[string]int{}, Ticks: a.Ticks, Frames: a.Frames, Focus: -1, Saves: "on",
+	st := contract.State{Scene: scene.Name(), Meters: map[string]int{}, Ticks: int64(a.Ticks), Frames: int64(a.Frames), Focus: -1, Saves: "on",
 		TextSize: a.Settings.TextSize, Buttons: h.buttons.items, HeapAllocPerFrame: h.heapFrame, Bench: a.bench, Settled: h.settled}
 	st.Menu = scene != a.scene
 	if a.Store == nil || a.Store.Off != "" {

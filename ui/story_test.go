@@ -62,7 +62,7 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 		t.Fatalf("playing %q after %d choices", id, len(d.g.a.Play.Run.Steps()))
 	}
 
-	d.press(Input{Digit: 1}) // convene the advisers, as Kennedy did
+	d.press(Intent{Choose: 1}) // convene the advisers, as Kennedy did
 	d.waitScene(t, "after")
 	after := d.g.a.scene.(*afterScene)
 	wantTexts(t, "after", blockTexts(after.blocks), "Your reply", "In history", "Kennedy called a small group of advisers", "You chose as Kennedy did.")
@@ -70,27 +70,27 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 		t.Errorf("the button says %q", after.cont.Label)
 	}
 	d.shots(t, "cuba-after-matched", nil)
-	d.press(Input{Enter: true})
+	d.press(Intent{Activate: true})
 	d.waitScene(t, "desk")
 
-	d.press(Input{Digit: 2}) // confront Gromyko, which Kennedy did not
+	d.press(Intent{Choose: 2}) // confront Gromyko, which Kennedy did not
 	d.waitScene(t, "after")
 	wantTexts(t, "after", blockTexts(d.g.a.scene.(*afterScene).blocks),
 		"Kennedy chose otherwise: “Say nothing of the photographs; read him your September warning instead.”")
 	d.shots(t, "cuba-after-otherwise", nil)
 
 	// The quarantine, Continue on the address, then Kennedy's replies.
-	for _, in := range []Input{{Enter: true}, {Digit: 1}, {Enter: true}, {Space: true}, {Enter: true}, {Digit: 1}, {Enter: true}, {Digit: 1}, {Enter: true}, {Digit: 1}} {
+	for _, in := range []Intent{{Activate: true}, {Choose: 1}, {Activate: true}, {Activate: true}, {Activate: true}, {Choose: 1}, {Activate: true}, {Choose: 1}, {Activate: true}, {Choose: 1}} {
 		d.press(in)
 		for d.g.a.trans.Active() {
-			d.tick(Input{})
+			d.tick(Intent{})
 		}
 	}
 	d.waitScene(t, "after")
 	if label := d.g.a.scene.(*afterScene).cont.Label; label != "See how it ended" {
 		t.Fatalf("after the last reply the button says %q", label)
 	}
-	d.press(Input{Enter: true})
+	d.press(Intent{Activate: true})
 	d.waitScene(t, "ending")
 	end := d.g.a.scene.(*endingScene)
 	wantTexts(t, "ending", blockTexts(end.blocks),
@@ -153,7 +153,7 @@ func (d *driver) shots(t *testing.T, name string, prepare func(a *App)) {
 		d.g.LayoutF(w, h)
 		a.scene.Layout(a)
 	}
-	d.tick(Input{})
+	d.tick(Intent{})
 	if problem != nil {
 		t.Fatal(problem)
 	}

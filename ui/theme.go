@@ -50,7 +50,6 @@ var (
 	colCard      = hex(0xf6efdf)
 	colCardHover = hex(0xfff8e6)
 	colLocked    = hex(0xb9b0a0)
-	colShadow    = Col{0, 0, 0, 0.35}
 	colPanel     = hex(0x3a2b20)
 	colPanelEdge = hex(0x54402f)
 )

@@ -10,10 +10,8 @@ import (
 
 	"bigthree/assets"
 	"bigthree/internal/layout"
-	"bigthree/internal/rules"
-	"bigthree/internal/scenario"
-	"bigthree/internal/store"
 	"bigthree/internal/story"
+	"bigthree/internal/session"
 )
 
 // charLook is how a character is drawn: a consistent colour and a seal.
@@ -24,10 +22,11 @@ type charLook struct {
 	imgs     map[int]*ebiten.Image
 }
 
-func newPlay(s *scenario.Scenario, run *rules.Run, o store.Origin) *Play {
-	p := &Play{S: s, Run: run, Origin: o}
+// newPlay gives a play of the session the looks of its characters.
+func newPlay(sp *session.Play) *Play {
+	p := &Play{Play: sp}
 	free := 0
-	for _, c := range s.Characters {
+	for _, c := range sp.S.Characters {
 		col, ok := parseHex(c.Color)
 		if !ok {
 			col = characterPalette[free%len(characterPalette)]
@@ -153,7 +152,6 @@ type ribbon struct {
 	curX    float64
 	curDate string
 	title   string
-	event   int
 	has     bool
 }
 
@@ -169,7 +167,6 @@ func deskTop(a *App, d *layout.Desk, rb *ribbon, menu *button) {
 // layout places the ribbon in r, its axis ending at x = end.
 func (rb *ribbon) layout(a *App, r layout.Rect, end float64) {
 	rb.R = r
-	rb.event = -2
 	if a.Play == nil {
 		rb.has = false
 		return
@@ -186,17 +183,13 @@ func (rb *ribbon) layout(a *App, r layout.Rect, end float64) {
 	rb.refresh(a)
 }
 
-// refresh recomputes the marks after the story moved on.
+// refresh places the marks of the documents seen and the pin of today.
 func (rb *ribbon) refresh(a *App) {
 	if a.Play == nil {
 		return
 	}
 	run, s := a.Play.Run, a.Play.S
 	ev := run.Event()
-	if ev == rb.event {
-		return
-	}
-	rb.event = ev
 	rb.marks = rb.marks[:0]
 	var cur time.Time
 	for i := range s.Events {
@@ -396,14 +389,6 @@ func drawButton(a *App, dst *ebiten.Image, b *button, hover, focus bool) {
 	p.TextCentered(dst, b.Label, stButton, b.R, ink)
 }
 
-// focusRing draws the keyboard-focus outline around r.
-func focusRing(a *App, dst *ebiten.Image, r layout.Rect, rad float64) {
-	u := a.U
-	p := a.P
-	p.Frame(dst, r.Inset(-3*u), 3*u, colBrass)
-	_ = rad
-}
-
 // scrollBar draws a thin bar for a scrolling pane when its content overflows.
 func scrollBar(a *App, dst *ebiten.Image, s *layout.Scroll, track layout.Rect, light bool) {
 	th, ok := s.Thumb(track)
@@ -419,26 +404,38 @@ func scrollBar(a *App, dst *ebiten.Image, s *layout.Scroll, track layout.Rect, l
 	a.P.Round(dst, th, track.W/2, t)
 }
 
-// wheelScroll applies the wheel, the drag and the scroll keys to a pane.
-func wheelScroll(a *App, s *layout.Scroll, pane layout.Rect, line float64, keys bool) {
+// scrollKeys says which keys scroll a pane, besides the wheel and a drag.
+type scrollKeys int
+
+const (
+	scrollPointer scrollKeys = iota // the wheel and a drag only
+	scrollPages                     // also Page Up/Down, Home and End
+	scrollLines                     // also Up/Down by lines: a screen without buttons to move between
+)
+
+// wheelScroll applies the scrolling intents to a pane: the wheel and a drag
+// over it, and the keys that keys allows.
+func wheelScroll(a *App, s *layout.Scroll, pane layout.Rect, line float64, keys scrollKeys) {
 	in := &a.In
-	if in.Wheel != 0 && pane.Contains(in.X, in.Y) {
-		s.By(in.Wheel * line * 3)
+	pt := &in.Pointer
+	if pt.Wheel != 0 && pane.Contains(pt.X, pt.Y) {
+		s.By(pt.Wheel * line * 3)
 	}
-	if in.Drag && in.DragDY != 0 && pane.Contains(in.PressX, in.PressY) {
-		s.Jump(s.Pos - in.DragDY)
+	if pt.Drag && pt.DragDY != 0 && pane.Contains(pt.PressX, pt.PressY) {
+		s.Jump(s.Pos - pt.DragDY)
 	}
-	if keys {
+	if keys >= scrollPages {
 		switch {
-		case in.PageDown:
-			s.By(s.Page(line))
-		case in.PageUp:
-			s.By(-s.Page(line))
+		case in.Page != 0:
+			s.By(float64(in.Page) * s.Page(line))
 		case in.Home:
 			s.To(0)
 		case in.End:
 			s.To(s.Max())
 		}
+	}
+	if keys >= scrollLines && in.Move != 0 {
+		s.By(float64(in.Move) * 2 * line)
 	}
 	if s.Step(!a.Motion()) {
 		a.Redraw()
@@ -447,43 +444,13 @@ func wheelScroll(a *App, s *layout.Scroll, pane layout.Rect, line float64, keys 
 
 // scrollPart is wheelScroll for a pane the scene can redraw on its own
 // (see App.RedrawPart).
-func scrollPart(a *App, s *layout.Scroll, pane layout.Rect, line float64, keys bool) {
+func scrollPart(a *App, s *layout.Scroll, pane layout.Rect, line float64, keys scrollKeys) {
 	before := a.dirty
 	wheelScroll(a, s, pane, line, keys)
 	if a.dirty && !before {
 		a.dirty = false
 		a.RedrawPart()
 	}
-}
-
-// hoverIndex returns the button under the pointer (-1 for none), asking for
-// a redraw when it changes.
-func hoverIndex(a *App, rs []layout.Rect, old int) int {
-	h := -1
-	if !a.In.Touch {
-		h = layout.Hit(rs, a.In.X, a.In.Y)
-	}
-	if h != old {
-		a.Redraw()
-		if h >= 0 {
-			ebiten.SetCursorShape(ebiten.CursorShapePointer)
-		} else {
-			ebiten.SetCursorShape(ebiten.CursorShapeDefault)
-		}
-	}
-	return h
-}
-
-// clicked returns the index of the rectangle tapped or clicked this tick, or -1.
-func clicked(a *App, rs []layout.Rect) int {
-	if !a.In.Tap {
-		return -1
-	}
-	i := layout.Hit(rs, a.In.X, a.In.Y)
-	if i >= 0 && layout.Hit(rs, a.In.PressX, a.In.PressY) != i {
-		return -1
-	}
-	return i
 }
 
 // noticeBox draws a message on a dark slip.

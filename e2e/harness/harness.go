@@ -1,7 +1,8 @@
 // Package harness drives bigthree (and the baseline program) from the outside, as a player
 // would: the desktop build in a real window under Xvfb with xdotool, and the browser build in
 // headless Chromium through the DevTools protocol. It reads what the program shows through the
-// state hook of spec/game-contract.md. The e2e tests and scripts/perf share it.
+// state hook, whose JSON types are package contract's (the game writes the same types). The e2e
+// tests and scripts/perf share it.
 package harness
 
 import (
@@ -15,61 +16,19 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"bigthree/internal/contract"
 )
 
-// State is the state hook's JSON object (BIGTHREE_STATE file or window.bigthree.state()).
+// State is the state hook's JSON object (BIGTHREE_STATE file or window.bigthree.state()), as
+// the game writes it (package contract), with the JSON as read.
 type State struct {
-	Scene             string         `json:"scene"`
-	Scenario          string         `json:"scenario"`
-	Event             string         `json:"event"`
-	Meters            map[string]int `json:"meters"`
-	Ending            string         `json:"ending"`
-	Ticks             int64          `json:"ticks"`
-	Frames            int64          `json:"frames"`
-	Options           *int           `json:"options"`
-	Focus             *int           `json:"focus"`
-	Saves             string         `json:"saves"`
-	Message           string         `json:"message"`
-	Buttons           []Button       `json:"buttons"`
-	Settled           bool           `json:"settled"` // the screen on display is final (game only)
-	HeapAllocPerFrame *float64       `json:"heap_alloc_per_frame"`
-	Presses           int64          `json:"presses"` // baseline only
-	Clicks            int64          `json:"clicks"`  // baseline only
-
+	contract.State
 	Raw string `json:"-"` // the JSON as read, for failure messages
 }
 
 // Button is one clickable button the program reports, in window (CSS) pixels.
-type Button struct {
-	ID      string  `json:"id"`
-	X       float64 `json:"x"`
-	Y       float64 `json:"y"`
-	W       float64 `json:"w"`
-	H       float64 `json:"h"`
-	Enabled *bool   `json:"enabled"`
-}
-
-// Button returns the enabled button with the given id.
-func (s State) Button(id string) (Button, bool) {
-	for _, b := range s.Buttons {
-		if b.ID == id && (b.Enabled == nil || *b.Enabled) {
-			return b, true
-		}
-	}
-	return Button{}, false
-}
-
-// HasButtons reports whether the program reports its buttons at all (contract addition "buttons").
-func (s State) HasButtons() bool { return strings.Contains(s.Raw, `"buttons"`) }
-
-// ButtonIDs lists the ids of the buttons, for messages.
-func (s State) ButtonIDs() []string {
-	ids := make([]string, len(s.Buttons))
-	for i, b := range s.Buttons {
-		ids[i] = b.ID
-	}
-	return ids
-}
+type Button = contract.Button
 
 // ParseState decodes the state hook's JSON.
 func ParseState(data []byte) (State, error) {
@@ -169,14 +128,7 @@ func Wait(d Driver, timeout time.Duration, what string, cond func(State) bool) (
 // Signature sums up what a key press can change in the state: not ticks, frames or buttons
 // (buttons appear when a transition ends, which no key caused).
 func (s State) Signature() string {
-	return fmt.Sprint(s.Scene, "|", s.Scenario, "|", s.Event, "|", s.Ending, "|", s.Meters, "|", deref(s.Options), "|", deref(s.Focus), "|", s.Message)
-}
-
-func deref(p *int) int {
-	if p == nil {
-		return -1
-	}
-	return *p
+	return fmt.Sprint(s.Scene, "|", s.Menu, "|", s.Scenario, "|", s.Event, "|", s.Ending, "|", s.Meters, "|", s.Options, "|", s.Focus, "|", s.Message)
 }
 
 // PressUntil presses a key and holds it until the state shows that the game saw it (its
@@ -184,30 +136,52 @@ func deref(p *int) int {
 // game draws slowly (a loaded machine, software GL): it polls the keyboard once per frame, and a
 // press and release between two polls never happened for it. Holding until the game reacts is
 // safe for the keys the tests use: the game acts on the press once, and no key repeats before
-// MaxHold.
+// MaxHold. A game that saw the press in its last poll before the release may publish its state
+// a little later, so after the release PressUntil still waits up to React for the change; a
+// press the game never reacted to is an error (every key the tests press changes the state).
 func PressUntil(d Driver, key string) error {
 	before, _, _ := d.State()
+	reacted := func() bool {
+		s, ok, err := d.State()
+		return err == nil && ok && s.Signature() != before.Signature()
+	}
 	if err := d.KeyDown(key); err != nil {
 		return err
 	}
-	deadline := time.Now().Add(MaxHold)
+	start := time.Now()
 	time.Sleep(Hold)
-	for time.Now().Before(deadline) {
-		if s, ok, err := d.State(); err == nil && ok && s.Signature() != before.Signature() {
-			break
+	seen := reacted()
+	for !seen && time.Since(start) < MaxHold {
+		time.Sleep(10 * time.Millisecond)
+		seen = reacted()
+	}
+	if err := d.KeyUp(key); err != nil {
+		return err
+	}
+	for !seen && time.Since(start) < React {
+		if err := d.Alive(); err != nil {
+			return fmt.Errorf("key %s: the program stopped: %v", key, err)
 		}
 		time.Sleep(10 * time.Millisecond)
+		seen = reacted()
 	}
 	if os.Getenv("B3_E2E_DEBUG") != "" {
 		s, _, _ := d.State()
-		fmt.Fprintf(os.Stderr, "%s key %s held %v: %s -> %s\n", time.Now().Format("15:04:05.000"), key, time.Since(deadline.Add(-MaxHold)), before.Signature(), s.Signature())
+		fmt.Fprintf(os.Stderr, "%s key %s, reaction after %v: %s -> %s\n", time.Now().Format("15:04:05.000"), key, time.Since(start), before.Signature(), s.Signature())
 	}
-	return d.KeyUp(key)
+	if !seen {
+		return fmt.Errorf("the game did not react to key %s within %v (held %v): the state stayed %s", key, React, MaxHold, before.Raw)
+	}
+	return nil
 }
 
 // MaxHold is the longest PressUntil holds a key: below the X server's auto-repeat delay (660 ms)
 // and the game's own repeat of arrow keys (24 ticks).
 const MaxHold = 350 * time.Millisecond
+
+// React is how long PressUntil waits for the game to show that it saw a key: a slow frame in
+// software GL (seconds in headless Chromium on two busy cores) delays the state it publishes.
+const React = 10 * time.Second
 
 // ClickButton clicks the centre of the button with the given id, which must be in s.
 func ClickButton(d Driver, s State, id string) error {

@@ -208,12 +208,10 @@ func TestScroll(t *testing.T) {
 	if s.Pos != 700 {
 		t.Errorf("instant step to clamped end: %v", s.Pos)
 	}
-	s.BeginDrag(500)
-	s.DragTo(600) // pointer moves down: content follows, position goes up
-	if s.Pos != 600 {
-		t.Errorf("drag: %v", s.Pos)
+	s.Jump(s.Pos - 100) // a drag 100 px down: the content follows, the position goes up
+	if s.Pos != 600 || s.Target != 600 {
+		t.Errorf("drag: %v (target %v)", s.Pos, s.Target)
 	}
-	s.EndDrag()
 	s.Resize(200, 300)
 	if s.Pos != 0 || s.Scrollable() {
 		t.Errorf("after shrinking content: pos %v", s.Pos)

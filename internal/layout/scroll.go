@@ -8,10 +8,6 @@ import "math"
 type Scroll struct {
 	Pos, Target   float64
 	Content, View float64
-
-	dragging   bool
-	dragStartY float64
-	dragStartP float64
 }
 
 // Resize sets the heights of the content and of the visible band, keeping
@@ -58,24 +54,6 @@ func (s *Scroll) Step(instant bool) bool {
 	s.Pos += d / 3
 	return true
 }
-
-// BeginDrag starts dragging the content with a pointer at y.
-func (s *Scroll) BeginDrag(y float64) {
-	s.dragging, s.dragStartY, s.dragStartP = true, y, s.Pos
-}
-
-// Dragging reports whether a drag is under way.
-func (s *Scroll) Dragging() bool { return s.dragging }
-
-// DragTo follows the pointer: the content moves with it.
-func (s *Scroll) DragTo(y float64) {
-	if s.dragging {
-		s.Jump(s.dragStartP - (y - s.dragStartY))
-	}
-}
-
-// EndDrag finishes a drag.
-func (s *Scroll) EndDrag() { s.dragging = false }
 
 // Thumb returns the scroll bar's thumb inside the track, and false when the
 // content fits and no bar is needed.

@@ -1,5 +1,6 @@
 // Package store keeps what bigthree remembers between runs: the player's
-// settings and the autosave of the game in progress. On the desktop they are
+// settings and one autosave per scenario (Origin.Key), so that games of
+// several scenarios are kept side by side. On the desktop they are
 // small JSON files written atomically in the user's config folder; in the
 // browser they live in localStorage (store_js.go). When nothing can be
 // stored the game still plays, and Store.Off says why saves are off.
@@ -13,16 +14,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"bigthree/internal/rules"
 )
 
-// The keys of what the game stores.
+// The keys of what the game stores: the settings, one save per scenario
+// under SavePrefix (see Origin.Key), and the single save slot of older
+// versions, which Migrate empties.
 const (
 	SettingsKey = "settings"
+	SavePrefix  = "save-"
 	AutosaveKey = "autosave"
 )
 
@@ -38,6 +44,11 @@ type Backend interface {
 	// MoveAside keeps a damaged entry under another name and removes it
 	// from key; it returns where the entry went, in words for the player.
 	MoveAside(key string) (string, error)
+	// Remove deletes what is stored under key (nothing stored is no error).
+	Remove(key string) error
+	// List returns the keys that start with prefix, in any order, leaving
+	// out entries moved aside.
+	List(prefix string) ([]string, error)
 	// Where says where things are kept, in words for the player.
 	Where() string
 }
@@ -73,6 +84,11 @@ func (s Settings) clampedSize() int { return min(max(s.TextSize, 0), len(TextSiz
 // it again: a shipped scenario by file name, a scenario file on disk by path,
 // or (in the browser, where a picked file cannot be read twice) the text of
 // the scenario itself under the name it was opened with.
+//
+// An origin is also the identity of a game: each origin has its own
+// autosave (Key), so games of two scenarios are kept side by side. A file
+// opened in the browser is the same scenario when both its name and its
+// text are the same.
 type Origin struct {
 	Embedded string `json:"embedded,omitempty"`
 	File     string `json:"file,omitempty"`
@@ -80,45 +96,105 @@ type Origin struct {
 	Text     string `json:"text,omitempty"`
 }
 
-// String names the origin for the player.
+// String names the origin for the player: the shipped file's name, or the
+// base name of the file (students are not shown paths).
 func (o Origin) String() string {
 	switch {
 	case o.Embedded != "":
 		return o.Embedded
 	case o.File != "":
-		return o.File
+		return baseName(o.File)
 	}
 	return o.Name
 }
 
-// Same reports whether two origins name the same scenario.
-func (o Origin) Same(p Origin) bool {
-	return o.Embedded == p.Embedded && o.File == p.File && o.Name == p.Name
+// baseName is the last element of a slash- or backslash-separated path.
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 && i < len(p)-1 {
+		return p[i+1:]
+	}
+	return p
 }
 
-// Autosave is the game in progress: where its scenario came from and the
-// engine's save record.
+// Same reports whether two origins name the same scenario.
+func (o Origin) Same(p Origin) bool { return o == p }
+
+// Empty reports whether the origin names no scenario at all.
+func (o Origin) Empty() bool { return o.Embedded == "" && o.File == "" && o.Name == "" }
+
+// Key is the name the origin's autosave is stored under: "save-", a short
+// readable form of the scenario's name, and a hash of the whole identity
+// (kind, name or path, and text), so that two origins never share a key.
+func (o Origin) Key() string {
+	h := fnv.New64a()
+	for _, part := range []string{o.Embedded, o.File, o.Name, o.Text} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	name := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(o.String()), ".yaml"), ".yml")
+	slug := make([]byte, 0, 24)
+	for i := 0; i < len(name) && len(slug) < 24; i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			slug = append(slug, c)
+		case len(slug) > 0 && slug[len(slug)-1] != '-':
+			slug = append(slug, '-')
+		}
+	}
+	s := strings.Trim(string(slug), "-")
+	if s == "" {
+		s = "scenario"
+	}
+	return fmt.Sprintf("%s%s-%016x", SavePrefix, s, h.Sum64())
+}
+
+// Progress is how far a saved game has gone, kept beside the save so the
+// Continue list can describe a game without loading its scenario.
+type Progress struct {
+	// Date is the date in the story of the document on the desk (or, once
+	// the game is over, of the last one read), as 2006-01-02.
+	Date string `json:"date,omitempty"`
+	// Document counts the documents the player has had, the one on the
+	// desk included.
+	Document int `json:"document,omitempty"`
+	// Over is true once an ending is reached; Ending is its title.
+	Over   bool   `json:"over,omitempty"`
+	Ending string `json:"ending,omitempty"`
+}
+
+// Autosave is one saved game: where its scenario came from, the engine's
+// save record, how far it has gone and when it was last written.
 type Autosave struct {
-	Origin Origin
-	Save   *rules.Save
+	// Key is where it is stored (Origin.Key, or the old single slot's key
+	// while a save is being migrated).
+	Key      string
+	Origin   Origin
+	Save     *rules.Save
+	Progress Progress
+	Saved    time.Time
 }
 
 type autosaveFile struct {
-	Origin Origin          `json:"origin"`
-	Save   json.RawMessage `json:"save"`
+	Origin   Origin          `json:"origin"`
+	Progress *Progress       `json:"progress,omitempty"`
+	Saved    *time.Time      `json:"saved,omitempty"`
+	Save     json.RawMessage `json:"save"`
 }
 
-// Store reads and writes settings and the autosave through a Backend.
+// Store reads and writes settings and autosaves through a Backend.
 type Store struct {
 	mu sync.Mutex
 	b  Backend
 	// Off is empty when saves work, else the reason they are off.
 	Off string
+	// Now is the clock that dates saves (time.Now; tests set their own).
+	Now func() time.Time
 }
 
 // New returns a store over a backend; off, when not empty, says why saves
 // are off (the backend then only holds things for this run).
-func New(b Backend, off string) *Store { return &Store{b: b, Off: off} }
+func New(b Backend, off string) *Store { return &Store{b: b, Off: off, Now: time.Now} }
 
 // Where says where settings and saves are kept.
 func (s *Store) Where() string { return s.b.Where() }
@@ -152,13 +228,45 @@ func (s *Store) SaveSettings(st Settings) error {
 	return s.b.Write(SettingsKey, append(data, '\n'))
 }
 
-// Autosave returns the game in progress, or nil when there is none. A
-// damaged or unreadable autosave is moved aside, never deleted, and problem
-// tells the player what happened and where the file went.
-func (s *Store) Autosave() (a *Autosave, problem string) {
+// Autosave returns the saved game of one scenario, or nil when there is
+// none. A damaged or unreadable save is moved aside, never deleted, and
+// problem tells the player what happened and where it went.
+func (s *Store) Autosave(o Origin) (a *Autosave, problem string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	data, err := s.b.Read(AutosaveKey)
+	return s.read(o.Key())
+}
+
+// Autosaves returns every saved game, the most recently saved first, with
+// a problem for each damaged one (moved aside, as Autosave does).
+func (s *Store) Autosaves() (list []*Autosave, problems []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	keys, err := s.b.List(SavePrefix)
+	if err != nil {
+		return nil, []string{"Your saved games could not be listed: " + err.Error()}
+	}
+	for _, k := range keys {
+		a, problem := s.read(k)
+		if problem != "" {
+			problems = append(problems, problem)
+		}
+		if a != nil {
+			list = append(list, a)
+		}
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if !list[i].Saved.Equal(list[j].Saved) {
+			return list[i].Saved.After(list[j].Saved)
+		}
+		return list[i].Key < list[j].Key
+	})
+	return list, problems
+}
+
+// read decodes the save stored under key (the lock is held).
+func (s *Store) read(key string) (*Autosave, string) {
+	data, err := s.b.Read(key)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return nil, ""
@@ -167,16 +275,23 @@ func (s *Store) Autosave() (a *Autosave, problem string) {
 	}
 	var f autosaveFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, s.moveAside(AutosaveKey, "Your saved game was damaged", fmt.Errorf("%w: %v", rules.ErrCorruptSave, err))
+		return nil, s.moveAside(key, "Your saved game was damaged", fmt.Errorf("%w: %v", rules.ErrCorruptSave, err))
 	}
-	if f.Origin.Embedded == "" && f.Origin.File == "" && f.Origin.Name == "" {
-		return nil, s.moveAside(AutosaveKey, "Your saved game was damaged", fmt.Errorf("%w: it does not say which scenario it belongs to", rules.ErrCorruptSave))
+	if f.Origin.Empty() {
+		return nil, s.moveAside(key, "Your saved game was damaged", fmt.Errorf("%w: it does not say which scenario it belongs to", rules.ErrCorruptSave))
 	}
 	sv, err := rules.DecodeSave(f.Save)
 	if err != nil {
-		return nil, s.moveAside(AutosaveKey, "Your saved game could not be used", err)
+		return nil, s.moveAside(key, "Your saved game could not be used", err)
 	}
-	return &Autosave{Origin: f.Origin, Save: sv}, ""
+	a := &Autosave{Key: key, Origin: f.Origin, Save: sv}
+	if f.Progress != nil {
+		a.Progress = *f.Progress
+	}
+	if f.Saved != nil {
+		a.Saved = *f.Saved
+	}
+	return a, ""
 }
 
 func (s *Store) moveAside(key, what string, why error) string {
@@ -187,15 +302,59 @@ func (s *Store) moveAside(key, what string, why error) string {
 	return fmt.Sprintf("%s (%v). It was kept as %s; a new one will be started.", what, why, where)
 }
 
-// WriteAutosave stores the game in progress.
-func (s *Store) WriteAutosave(o Origin, sv rules.Save) error {
+// WriteAutosave stores the game of a scenario, replacing that scenario's
+// earlier save (and no other).
+func (s *Store) WriteAutosave(o Origin, sv rules.Save, p Progress) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	data, err := json.MarshalIndent(autosaveFile{Origin: o, Save: sv.Encode()}, "", "  ")
+	return s.write(o.Key(), o, sv.Encode(), p)
+}
+
+func (s *Store) write(key string, o Origin, save []byte, p Progress) error {
+	now := s.Now().UTC()
+	data, err := json.MarshalIndent(autosaveFile{Origin: o, Progress: &p, Saved: &now, Save: save}, "", "  ")
 	if err != nil {
 		return err
 	}
-	return s.b.Write(AutosaveKey, append(data, '\n'))
+	return s.b.Write(key, append(data, '\n'))
+}
+
+// Migrate moves the save of the old single-slot layout (key "autosave")
+// into the scenario's own slot, once: it is written there, read back, and
+// only then removed from the old slot. progress describes the old save
+// (which did not record its progress); it may be nil, and it runs with the
+// store locked, so it must not use the store. When the scenario
+// already has a save in the new layout, that one is kept and the old one
+// is moved aside, not deleted. A damaged old save is moved aside as
+// Autosave does. The result is a sentence for the player, or "".
+func (s *Store) Migrate(progress func(*Autosave) Progress) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old, problem := s.read(AutosaveKey)
+	if old == nil {
+		return problem
+	}
+	key := old.Origin.Key()
+	if _, err := s.b.Read(key); err == nil {
+		where, err := s.b.MoveAside(AutosaveKey)
+		if err != nil {
+			return "Your older saved game could not be moved aside: " + err.Error()
+		}
+		return fmt.Sprintf("An older saved game of %s was found beside a newer one; the newer one is kept, and the older one was kept as %s.", old.Origin, where)
+	}
+	if progress != nil {
+		old.Progress = progress(old)
+	}
+	if err := s.write(key, old.Origin, old.Save.Encode(), old.Progress); err != nil {
+		return "Your saved game could not be moved to the new layout (it is still where it was): " + err.Error()
+	}
+	if back, problem := s.read(key); back == nil || problem != "" {
+		return "Your saved game could not be moved to the new layout (it is still where it was): " + problem
+	}
+	if err := s.b.Remove(AutosaveKey); err != nil {
+		return "Your saved game was copied to the new layout, but the old copy could not be removed: " + err.Error()
+	}
+	return ""
 }
 
 // Memory is a Backend that keeps everything in memory: for tests, and for a
@@ -241,6 +400,27 @@ func (m *Memory) MoveAside(key string) (string, error) {
 	return aside, nil
 }
 
+// Remove implements Backend.
+func (m *Memory) Remove(key string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.items, key)
+	return nil
+}
+
+// List implements Backend.
+func (m *Memory) List(prefix string) ([]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var ks []string
+	for k := range m.items {
+		if strings.HasPrefix(k, prefix) && !strings.HasSuffix(k, asideSuffix) {
+			ks = append(ks, k)
+		}
+	}
+	return ks, nil
+}
+
 // Where implements Backend.
 func (m *Memory) Where() string { return "memory (only until the game closes)" }
 
@@ -260,12 +440,15 @@ func (m *Memory) Keys() []string {
 // key.2.corrupt, key.3.corrupt ... when that is taken, so that an older
 // damaged file is never overwritten.
 func asideName(key string, taken func(string) bool) string {
-	name := key + ".corrupt"
+	name := key + asideSuffix
 	for n := 2; taken(name); n++ {
-		name = fmt.Sprintf("%s.%d.corrupt", key, n)
+		name = fmt.Sprintf("%s.%d%s", key, n, asideSuffix)
 	}
 	return name
 }
+
+// asideSuffix ends the name of every entry moved aside.
+const asideSuffix = ".corrupt"
 
 // TranscriptName returns the file name (without extension) a transcript of
 // the scenario is saved under; stamp is a time like 20260102-150405.

@@ -8,12 +8,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"bigthree/internal/atomicfile"
 )
 
-// Dir is a Backend of JSON files in a folder: key "autosave" is the file
-// autosave.json. Writes are atomic (package atomicfile), so a crash never
+// Dir is a Backend of JSON files in a folder: key "settings" is the file
+// settings.json. Writes are atomic (package atomicfile), so a crash never
 // leaves half a save.
 type Dir struct {
 	Path string
@@ -38,7 +39,7 @@ func (d Dir) Write(key string, data []byte) error {
 	return atomicfile.WriteFile(d.file(key), data, 0o644)
 }
 
-// MoveAside implements Backend: autosave.json becomes autosave.json.corrupt.
+// MoveAside implements Backend: save-x.json becomes save-x.json.corrupt.
 func (d Dir) MoveAside(key string) (string, error) {
 	from := d.file(key)
 	to := asideName(from, func(p string) bool { _, err := os.Lstat(p); return err == nil })
@@ -46,6 +47,35 @@ func (d Dir) MoveAside(key string) (string, error) {
 		return "", err
 	}
 	return to, nil
+}
+
+// Remove implements Backend.
+func (d Dir) Remove(key string) error {
+	err := os.Remove(d.file(key))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// List implements Backend: the keys of the folder's .json files (files
+// moved aside end in .corrupt and are left out).
+func (d Dir) List(prefix string) ([]string, error) {
+	entries, err := os.ReadDir(d.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.Type().IsRegular() && strings.HasPrefix(name, prefix) && strings.HasSuffix(name, ".json") {
+			keys = append(keys, strings.TrimSuffix(name, ".json"))
+		}
+	}
+	return keys, nil
 }
 
 // Where implements Backend.

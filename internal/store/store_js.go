@@ -4,13 +4,14 @@ package store
 
 import (
 	"fmt"
+	"strings"
 	"syscall/js"
 )
 
 const prefix = "bigthree/"
 
-// Local is a Backend over the browser's localStorage: key "autosave" is the
-// item "bigthree/autosave".
+// Local is a Backend over the browser's localStorage: key "settings" is
+// the item "bigthree/settings".
 type Local struct {
 	ls js.Value
 }
@@ -58,10 +59,35 @@ func (l Local) MoveAside(key string) (string, error) {
 	if err := l.Write(aside, data); err != nil {
 		return "", err
 	}
-	if err := call(func() { l.ls.Call("removeItem", prefix+key) }); err != nil {
+	if err := l.Remove(key); err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("the browser storage item %q", prefix+aside), nil
+}
+
+// Remove implements Backend.
+func (l Local) Remove(key string) error {
+	return call(func() { l.ls.Call("removeItem", prefix+key) })
+}
+
+// List implements Backend: the items under "bigthree/" whose key starts
+// with the prefix (items moved aside end in .corrupt and are left out).
+func (l Local) List(p string) ([]string, error) {
+	var keys []string
+	err := call(func() {
+		n := l.ls.Get("length").Int()
+		for i := range n {
+			k := l.ls.Call("key", i)
+			if k.IsNull() || k.IsUndefined() {
+				continue
+			}
+			name, ok := strings.CutPrefix(k.String(), prefix)
+			if ok && strings.HasPrefix(name, p) && !strings.HasSuffix(name, asideSuffix) {
+				keys = append(keys, name)
+			}
+		}
+	})
+	return keys, err
 }
 
 // Where implements Backend.
