@@ -21,6 +21,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/assets"
+	"bigthree/internal/check"
 	"bigthree/internal/layout"
 	"bigthree/internal/rules"
 	"bigthree/internal/scenario"
@@ -45,6 +46,8 @@ type Scene interface {
 type Options struct {
 	// File is a scenario file to play, given as the positional argument.
 	File string
+	// Watch reloads File on every save (bigthree -watch FILE).
+	Watch bool
 }
 
 // Play is the game in progress: its scenario, the engine's run and where
@@ -112,6 +115,7 @@ type App struct {
 	back    *backdrop
 	hook    stateHook
 	pending pendingOpens
+	live    live
 	force   bool // redraw every frame (for measurements)
 
 	titleSeals map[string]*ebiten.Image
@@ -180,6 +184,7 @@ func New(opts Options) (*Game, error) {
 	a.force = os.Getenv("BIGTHREE_FORCE_REDRAW") != ""
 	a.scene = &loadingScene{}
 	a.hook.init(a)
+	a.live.init(a)
 	a.shot.init()
 	return &Game{a: a}, nil
 }
@@ -245,6 +250,7 @@ func (g *Game) Update() error {
 	if p, ok := a.pending.pop(); ok {
 		a.openData(store.Origin{Name: p.name, Text: string(p.data)}, p.name, p.data, false)
 	}
+	a.live.update(a)
 	if a.trans.Step() {
 		a.dirty = true
 	}
@@ -289,6 +295,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if pd, ok := a.scene.(partDrawer); ok && !a.dirty && !a.force && !a.trans.Active() {
 		a.part = false
 		pd.DrawPart(a, screen)
+		a.live.draw(a, screen)
 		a.shot.draw(a, screen)
 		return
 	}
@@ -310,10 +317,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		a.P.op.ColorScale.Reset()
 		a.P.op.ColorScale.ScaleAlpha(float32(1 - p))
 		screen.DrawImage(a.snap, &a.P.op)
+		a.live.draw(a, screen)
 		a.shot.draw(a, screen)
 		return
 	}
 	a.scene.Draw(a, screen)
+	a.live.draw(a, screen)
 	a.shot.draw(a, screen)
 }
 
@@ -528,13 +537,25 @@ func (a *App) openDropped(files fs.FS) {
 	a.openData(store.Origin{Name: found, Text: string(data)}, found, data, false)
 }
 
-// openData loads a scenario and starts playing it, or shows its errors.
+// openData loads and checks a scenario and starts playing it, or shows its
+// errors. A file with warnings (or with problems found by exploring it) is
+// listed first, then played.
 func (a *App) openData(o store.Origin, name string, data []byte, resume bool) {
-	s, diags := scenario.Load(name, data)
+	s, diags := check.File(name, data)
 	if s == nil {
 		a.showErrors(name, diags)
 		return
 	}
+	if len(diags) > 0 && !a.live.showsDiagnostics() {
+		diags.Sort()
+		a.GoTo(newWarningsScene(name, diags, func() { a.playOpened(s, o, resume) }))
+		return
+	}
+	a.playOpened(s, o, resume)
+}
+
+// playOpened starts (or with resume, continues) a scenario that was opened.
+func (a *App) playOpened(s *scenario.Scenario, o store.Origin, resume bool) {
 	if resume {
 		if sv := a.autosaved(); sv != nil && sv.Origin.Same(o) {
 			if a.resumeWith(s, o, sv) {

@@ -8,14 +8,18 @@ import (
 )
 
 // errorsScene shows why a scenario could not be loaded: every diagnostic
-// as file:line:col: message, readable and scrollable, with a way back.
+// as file:line:col: message, readable and scrollable, with a way back. With
+// play set it lists the warnings of a scenario that can be played, and
+// offers to play it.
 type errorsScene struct {
 	name   string
 	diags  scenario.Diagnostics
+	play   func()
 	page   layout.Page
 	flow   layout.Flow
 	scroll layout.Scroll
 	back   button
+	playB  button
 	rects  []layout.Rect
 	hover  int
 	clip   clipper
@@ -25,9 +29,25 @@ func newErrorsScene(name string, diags scenario.Diagnostics) *errorsScene {
 	return &errorsScene{name: name, diags: diags, hover: -1}
 }
 
-func (*errorsScene) Name() string { return "errors" }
+// newWarningsScene lists the problems of a scenario that loaded, then
+// play starts it.
+func newWarningsScene(name string, diags scenario.Diagnostics, play func()) *errorsScene {
+	return &errorsScene{name: name, diags: diags, play: play, hover: -1}
+}
 
-func (s *errorsScene) report() (int, int) { return 1, 0 }
+func (s *errorsScene) Name() string {
+	if s.play != nil {
+		return "warnings"
+	}
+	return "errors"
+}
+
+func (s *errorsScene) report() (int, int) {
+	if s.play != nil {
+		return 2, 0
+	}
+	return 1, 0
+}
 
 func (s *errorsScene) message() string {
 	return s.name + ": " + s.diags.Summary()
@@ -43,13 +63,19 @@ func (s *errorsScene) Layout(a *App) {
 	s.page = layout.PageLayout(a.W, a.H, u, 1000)
 	var b []layout.Block
 	b = append(b, layout.Block{Style: stLabel, Text: "Scenario file", Tag: tagSoft})
-	b = append(b, layout.Block{Style: stTitle, Text: "This scenario could not be opened", Space: 4 * u})
-	b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
 	summary := s.diags.Summary()
 	if len(s.diags) == 0 {
 		summary = "no details were given"
 	}
-	b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each line below says where (file:line:column) and what is wrong; fix them in a text editor and open the file again. Teachers can check a file without the game with the b3 check command.", Space: 10 * u})
+	if s.play != nil {
+		b = append(b, layout.Block{Style: stTitle, Text: "This scenario has problems, but it can be played", Space: 4 * u})
+		b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
+		b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each line below says where (file:line:column) and what is probably a mistake: parts of the story that nobody can reach, or where a game can get stuck. Tell your teacher; you can play it anyway.", Space: 10 * u})
+	} else {
+		b = append(b, layout.Block{Style: stTitle, Text: "This scenario could not be opened", Space: 4 * u})
+		b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
+		b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each line below says where (file:line:column) and what is wrong; fix them in a text editor and open the file again. Teachers can check a file without the game with the b3 check command, or in the Studio.", Space: 10 * u})
+	}
 	b = append(b, layout.Block{Box: boxRule, Height: u, Space: 14 * u})
 	for _, d := range s.diags {
 		tag := tagError
@@ -61,14 +87,33 @@ func (s *errorsScene) Layout(a *App) {
 	s.flow.Layout(b, s.page.Body.W-72*u, a.Fonts)
 	s.scroll.Resize(s.flow.Height+56*u, s.page.Body.H)
 	bw := 260 * u
-	s.back = button{R: layout.R(s.page.Bar.X+(s.page.Bar.W-bw)/2, s.page.Bar.Y+4*u, bw, s.page.Bar.H-8*u), Label: "Back to the title page", Primary: true}
+	bar := s.page.Bar
+	if s.play != nil {
+		gap := 16 * u
+		x := bar.X + (bar.W-2*bw-gap)/2
+		s.playB = button{R: layout.R(x, bar.Y+4*u, bw, bar.H-8*u), Label: "Play anyway", Primary: true}
+		s.back = button{R: layout.R(x+bw+gap, bar.Y+4*u, bw, bar.H-8*u), Label: "Back to the title page"}
+		s.rects = append(s.rects[:0], s.playB.R, s.back.R)
+		return
+	}
+	s.back = button{R: layout.R(bar.X+(bar.W-bw)/2, bar.Y+4*u, bw, bar.H-8*u), Label: "Back to the title page", Primary: true}
 	s.rects = append(s.rects[:0], s.back.R)
 }
 
 func (s *errorsScene) Update(a *App) error {
 	in := &a.In
 	s.hover = hoverIndex(a, s.rects, s.hover)
-	if in.Esc || in.Enter || clicked(a, s.rects) == 0 {
+	c := clicked(a, s.rects)
+	if s.play != nil {
+		switch {
+		case in.Enter || c == 0:
+			s.play()
+			return nil
+		case in.Esc || c == 1:
+			a.GoTo(newTitleScene(a))
+			return nil
+		}
+	} else if in.Esc || in.Enter || c == 0 {
 		a.GoTo(newTitleScene(a))
 		return nil
 	}
@@ -116,7 +161,17 @@ func (s *errorsScene) Draw(a *App, dst *ebiten.Image) {
 		p.Text(clip, l.Text, l.Style, x+l.X, y+l.Y, col)
 	}
 	scrollBar(a, dst, &s.scroll, layout.R(body.Right()-12*u, body.Y+10*u, 5*u, body.H-20*u), false)
+	if s.play != nil {
+		drawButton(a, dst, &s.playB, s.hover == 0, true)
+		drawButton(a, dst, &s.back, s.hover == 1, false)
+		return
+	}
 	drawButton(a, dst, &s.back, s.hover == 0, true)
 }
 
-func (s *errorsScene) listButtons(a *App, b *buttonList) { b.add("back", s.back.R, true) }
+func (s *errorsScene) listButtons(a *App, b *buttonList) {
+	if s.play != nil {
+		b.add("play", s.playB.R, true)
+	}
+	b.add("back", s.back.R, true)
+}
