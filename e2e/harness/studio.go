@@ -98,14 +98,18 @@ func ClickSelector(b *Browser, sel string) error {
 }
 
 // TypeText types text into the focused element, one character at a time,
-// as the keyboard would (Enter for a newline).
+// as the keyboard would (Enter for a newline, Backspace for \b).
 func TypeText(b *Browser, text string) error {
 	for _, r := range text {
-		if r == '\n' {
-			for _, t := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
-				p := input.DispatchKeyEventParams{Type: t, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13}
-				if t == input.DispatchKeyEventTypeKeyDown {
-					p.Text = "\r"
+		if r == '\n' || r == '\b' {
+			key, vk, txt := "Enter", int64(13), "\r"
+			if r == '\b' {
+				key, vk, txt = "Backspace", 8, ""
+			}
+			for _, t := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+				p := input.DispatchKeyEventParams{Type: t, Key: key, Code: key, WindowsVirtualKeyCode: vk, NativeVirtualKeyCode: vk}
+				if t == input.DispatchKeyEventTypeRawKeyDown && txt != "" {
+					p.Type, p.Text = input.DispatchKeyEventTypeKeyDown, txt
 				}
 				if _, err := chromedp.Call(b.ctx, input.DispatchKeyEvent, p); err != nil {
 					return err

@@ -7,7 +7,7 @@ import { EditorState } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
 import { yaml } from "@codemirror/lang-yaml";
-import { setDiagnostics, lintGutter } from "@codemirror/lint";
+import { setDiagnostics, lintGutter, forEachDiagnostic } from "@codemirror/lint";
 import { autocompletion } from "@codemirror/autocomplete";
 import { scenarioCompletions } from "./complete.js";
 
@@ -89,6 +89,22 @@ export class Editor {
     const pos = this.posOf(line, col);
     this.view.dispatch({ selection: { anchor: pos }, scrollIntoView: true, effects: EditorView.scrollIntoView(pos, { y: "center" }) });
     this.view.focus();
+  }
+
+  // cursor is the cursor's line and column (1-based, the column in characters).
+  cursor() {
+    const pos = this.view.state.selection.main.head;
+    const l = this.view.state.doc.lineAt(pos);
+    return { line: l.number, column: [...l.text.slice(0, pos - l.from)].length + 1 };
+  }
+
+  underlines() {
+    const out = [];
+    const doc = this.view.state.doc;
+    forEachDiagnostic(this.view.state, (d, from, to) => {
+      out.push({ line: doc.lineAt(from).number, severity: d.severity, text: doc.sliceString(from, to) });
+    });
+    return out;
   }
 
   // showDiagnostics underlines the checker's problems: from the column to

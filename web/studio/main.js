@@ -112,7 +112,7 @@ async function load(name, bytes, { handle = null, why = "", saved = false } = {}
   $("file-name").textContent = name;
   announce(d.utf8 ? "" : "This file is not saved as UTF-8: the Studio shows it as Windows-1252 (Latin-1) text, and any change writes it as UTF-8.");
   if (!d.utf8) storageWarning("“" + name + "” is not saved as UTF-8 text. The Studio shows it as Windows-1252 (Latin-1); make any change, then Save, to keep it as UTF-8.");
-  drafts.keep(draftRecord("opened"), true);
+  drafts.keep(draftRecord("when it was opened"), true);
 }
 
 function draftRecord(milestone) {
@@ -385,7 +385,7 @@ async function doSave(pickNew) {
     doc.handle = r.handle;
     doc.savedText = editor.text();
     $("file-name").textContent = doc.name;
-    await drafts.remember(doc.name, editor.text(), r.how === "saved" ? "saved to the file" : "downloaded");
+    await drafts.remember(doc.name, editor.text(), r.how === "saved" ? "when it was saved to a file" : "when it was downloaded");
     drafts.keep(draftRecord(), true);
     showSaveState();
     announce(r.how === "saved" ? "Saved to " + r.name + "." : "Downloaded " + r.name + ": it is in your Downloads folder.");
@@ -494,6 +494,11 @@ window.bigthree.studio = {
   },
   text: () => editor.text(),
   name: () => doc.name,
+  // goTo puts the cursor at a line and column (1-based), as a click on a problem does.
+  goTo: (line, col) => editor.goTo(line, col),
+  cursor: () => editor.cursor(),
+  // underlines lists the problems marked in the text: line, severity and the text marked.
+  underlines: () => editor.underlines(),
   // diagnostics resolves to the diagnostics of `b3 check -json` on the text.
   diagnostics: () => result("final"),
   // quick is what is shown before the exploration ends.
