@@ -21,7 +21,8 @@ export class Checker {
       if (ok) w.resolve({ result, ms });
       else {
         w.reject(new Error(error));
-        if (/exited|could not be loaded|unreachable/i.test(error)) this.restart();
+        // After a crash (a stack overflow on a huge scenario) the Go program cannot go on.
+        if (/exited|could not be loaded|unreachable|call stack/i.test(error)) this.restart();
       }
     };
     this.worker.onerror = (ev) => {

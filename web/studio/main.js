@@ -202,7 +202,9 @@ async function analyse() {
       break;
     }
   } catch (e) {
-    $("problems-summary").textContent = "The checker stopped (" + e.message + "). It starts again with your next change.";
+    $("problems-summary").textContent = /call stack/i.test(e.message)
+      ? "This scenario is too large for the checker in this browser (it ran out of stack). The teachers' tool b3 check can check it. The checker starts again with your next change."
+      : "The checker stopped (" + e.message.split("\n")[0] + "). It starts again with your next change.";
     analysis = { version: doc.version, failed: true, final: null };
     for (const w of waiters.splice(0)) w.reject(e);
   } finally {
@@ -218,9 +220,11 @@ function wants(kind) {
   return false;
 }
 
+// settle answers everyone waiting for a kind of result: those who asked
+// about an older text get the newest one's.
 function settle(kind, value) {
   for (let i = waiters.length - 1; i >= 0; i--) {
-    if (waiters[i].kind === kind && waiters[i].version === doc.version) {
+    if (waiters[i].kind === kind) {
       waiters[i].resolve(value);
       waiters.splice(i, 1);
     }
@@ -233,7 +237,7 @@ function result(kind) {
     graph: analysis.dot !== null && analysis.dot !== undefined ? { dot: analysis.dot, drawn: !!graph.svg } : null }[kind];
   if (analysis.version === doc.version && have) return Promise.resolve(have);
   return new Promise((resolve, reject) => {
-    waiters.push({ kind, version: doc.version, resolve, reject });
+    waiters.push({ kind, resolve, reject });
     if (analysis.failed) analysis = { version: -1 };
     analyse();
   });
