@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -129,7 +130,7 @@ func (l *live) draw(a *App, dst *ebiten.Image) {
 	w := min(a.W-24*u, 1100*u)
 	if l.laidGen != a.Gen || l.laidFor != len(l.diags) {
 		var b []layout.Block
-		head := l.file + ": " + l.diags.Summary()
+		head := filepath.Base(l.file) + ": " + l.diags.Summary()
 		if l.Problem != "" {
 			head += ". The game goes on with the last version without errors."
 		} else {
@@ -152,7 +153,7 @@ func (l *live) draw(a *App, dst *ebiten.Image) {
 	}
 	h := l.flow.Height + 20*u
 	r := layout.R((a.W-w)/2, a.H-h-12*u, w, h)
-	a.P.Round(dst, r, 6*u, colInk.Alpha(0.92))
+	a.P.Round(dst, r, 6*u, colInk)
 	a.P.Flow(dst, &l.flow, r.X+14*u, r.Y+10*u, r, func(line *layout.Line) Col {
 		switch line.Tag {
 		case tagError:
