@@ -76,7 +76,7 @@ export class Graph {
     this.full = { x: vb.x, y: vb.y, w: vb.width, h: vb.height };
     svg.removeAttribute("width");
     svg.removeAttribute("height");
-    svg.setAttribute("role", "img");
+    svg.setAttribute("role", "group");
     svg.setAttribute("aria-label", "The branching graph of the scenario: each box an event, each arrow a reply or a move of the story");
     for (const node of svg.querySelectorAll("g.node")) {
       const id = node.querySelector("title")?.textContent || "";
