@@ -27,6 +27,11 @@ func bundle(root, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
+	// Chunks are named by their content: drop those of an earlier build.
+	old, _ := filepath.Glob(filepath.Join(out, "studio-*.js"))
+	for _, f := range old {
+		os.Remove(f)
+	}
 	common := api.BuildOptions{
 		AbsWorkingDir:     root,
 		Bundle:            true,
