@@ -8,6 +8,7 @@ B3_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 B3_PKGS_BUILD="gcc libc6-dev libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl-dev"
 B3_PKGS_DISPLAY="xvfb xauth xdotool"
 B3_PKGS_BROWSER="chromium"
+B3_PKGS_NODE="nodejs npm"
 
 # The Go version the module needs (go.mod says go 1.26.0). go.mod's toolchain line pins the
 # release the project is built and tested with (go1.26.11: 1.26.8 to 1.26.10 have standard-library
@@ -198,3 +199,28 @@ b3_need_test_tools() {
 # by default Xvfb resets when its last client leaves, and a game started just after another quit
 # then fails with "Failed to open display".
 B3_XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp -noreset")
+
+# b3_need_node makes sure node and npm are there for the Studio's build (Debian/Ubuntu: installs
+# Debian's nodejs and npm when missing), or explains what to install elsewhere.
+b3_need_node() {
+	if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+		return 0
+	fi
+	case "$(b3_os)" in
+	linux-debian) b3_apt_install $B3_PKGS_NODE ;;
+	*) die "the Studio's build needs Node.js and npm: install them from https://nodejs.org (or your package manager), then run this again" ;;
+	esac
+	command -v npm >/dev/null 2>&1 || die "npm is still missing after installing $B3_PKGS_NODE"
+}
+
+# b3_npm_ci installs the Studio's npm packages exactly as package-lock.json pins them, unless
+# node_modules already holds that lock's packages. No package's install scripts run.
+b3_npm_ci() {
+	local stamp=$B3_ROOT/node_modules/.bigthree-lock
+	if [ -f "$stamp" ] && cmp -s "$stamp" "$B3_ROOT/package-lock.json"; then
+		return 0
+	fi
+	say "Installing the Studio's npm packages (npm ci, from package-lock.json)"
+	(cd "$B3_ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+	cp "$B3_ROOT/package-lock.json" "$stamp"
+}

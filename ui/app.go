@@ -43,6 +43,8 @@ type Scene interface {
 type Options struct {
 	// File is a scenario file to play, given as the positional argument.
 	File string
+	// Watch reloads File on every save (bigthree -watch FILE).
+	Watch bool
 }
 
 // Play is the game in progress (package session's) with how its
@@ -86,6 +88,7 @@ type App struct {
 	back    *backdrop
 	hook    stateHook
 	pending pendingOpens
+	live    live
 	force   bool // redraw every frame (for measurements)
 
 	titleSeals map[string]*ebiten.Image
@@ -148,6 +151,7 @@ func New(opts Options) (*Game, error) {
 	a.force = os.Getenv("BIGTHREE_FORCE_REDRAW") != ""
 	a.scene = &loadingScene{}
 	a.hook.init(a)
+	a.live.init(a)
 	a.shot.init()
 	return &Game{a: a}, nil
 }
@@ -218,6 +222,7 @@ func (g *Game) Update() error {
 	if p, ok := a.pending.pop(); ok && a.Session != nil {
 		a.start(session.OpenData(p.name, p.data))
 	}
+	a.live.update(a)
 	if a.trans.Step() {
 		a.dirty = true
 	}
@@ -262,6 +267,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if pd, ok := a.scene.(partDrawer); ok && !a.dirty && !a.force && !a.trans.Active() {
 		a.part = false
 		pd.DrawPart(a, screen)
+		a.live.draw(a, screen)
 		a.shot.draw(a, screen)
 		return
 	}
@@ -283,10 +289,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		a.P.op.ColorScale.Reset()
 		a.P.op.ColorScale.ScaleAlpha(float32(1 - p))
 		screen.DrawImage(a.snap, &a.P.op)
+		a.live.draw(a, screen)
 		a.shot.draw(a, screen)
 		return
 	}
 	a.scene.Draw(a, screen)
+	a.live.draw(a, screen)
 	a.shot.draw(a, screen)
 }
 
@@ -399,7 +407,20 @@ func (a *App) addMessage(m string) {
 // start opens a scenario to play it (a file dropped or picked): the session
 // asks first when the scenario already has a saved game. The game on screen,
 // if any, needs no saving: it was saved after its last reply.
-func (a *App) start(op session.Opened) { a.follow(a.Session.Start(op)) }
+func (a *App) start(op session.Opened) {
+	a.warnFirst(op, func() { a.follow(a.Session.Start(op)) })
+}
+
+// warnFirst lists the warnings of a scenario that can be played (parts no
+// path reaches, a game that can get stuck), then plays it with play; a
+// scenario without warnings, or one the Studio already checks, plays at once.
+func (a *App) warnFirst(op session.Opened, play func()) {
+	if op.S == nil || len(op.Diags) == 0 || a.live.showsDiagnostics() {
+		play()
+		return
+	}
+	a.GoTo(newWarningsScene(op.Name, op.Diags, play))
+}
 
 // follow goes where a session step says: an errors screen, the game (the
 // desk, or the ending of a finished one), a question about a saved game,
@@ -440,7 +461,8 @@ func (a *App) afterLoad() {
 		return
 	}
 	if a.opts.File != "" {
-		a.follow(a.Session.StartOrResume(session.OpenFile(a.opts.File)))
+		op := session.OpenFile(a.opts.File)
+		a.warnFirst(op, func() { a.follow(a.Session.StartOrResume(op)) })
 		return
 	}
 	a.GoTo(newTitleScene(a))

@@ -12,15 +12,18 @@ import (
 // errorsScene shows why a scenario could not be loaded: every diagnostic
 // as b3 prints it (file:line:col: error: message [code], then its line of
 // the file and a caret under the column), readable and scrollable, with a
-// way back.
+// way back. With play set it lists the warnings of a scenario that can be
+// played, and offers to play it.
 type errorsScene struct {
 	name   string
 	diags  scenario.Diagnostics
+	play   func()
 	page   layout.Page
 	flow   layout.Flow
 	scroll layout.Scroll
 	back   button
 	col    buttonColumn
+	playB  button
 	clip   clipper
 }
 
@@ -28,9 +31,25 @@ func newErrorsScene(name string, diags scenario.Diagnostics) *errorsScene {
 	return &errorsScene{name: name, diags: diags, col: newColumn()}
 }
 
-func (*errorsScene) Name() string { return "errors" }
+// newWarningsScene lists the problems of a scenario that loaded, then
+// play starts it.
+func newWarningsScene(name string, diags scenario.Diagnostics, play func()) *errorsScene {
+	return &errorsScene{name: name, diags: diags, play: play, col: newColumn()}
+}
 
-func (s *errorsScene) report() (int, int) { return 1, 0 }
+func (s *errorsScene) Name() string {
+	if s.play != nil {
+		return "warnings"
+	}
+	return "errors"
+}
+
+func (s *errorsScene) report() (int, int) {
+	if s.play != nil {
+		return 2, 0
+	}
+	return 1, 0
+}
 
 func (s *errorsScene) message() string {
 	return s.name + ": " + s.diags.Summary()
@@ -46,13 +65,19 @@ func (s *errorsScene) Layout(a *App) {
 	s.page = layout.PageLayout(a.W, a.H, u, 1000)
 	var b []layout.Block
 	b = append(b, layout.Block{Style: stLabel, Text: "Scenario file", Tag: tagSoft})
-	b = append(b, layout.Block{Style: stTitle, Text: "This scenario could not be opened", Space: 4 * u})
-	b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
 	summary := s.diags.Summary()
 	if len(s.diags) == 0 {
 		summary = "no details were given"
 	}
-	b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each problem below says where it is (file:line:column) and what is wrong, then shows that line of the file with a ^ under the place; fix them in a text editor and open the file again. Teachers can check a file without the game with the b3 check command.", Space: 10 * u})
+	if s.play != nil {
+		b = append(b, layout.Block{Style: stTitle, Text: "This scenario has problems, but it can be played", Space: 4 * u})
+		b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
+		b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each problem below says where it is (file:line:column) and what is probably a mistake (parts of the story that nobody can reach, or where a game can get stuck), then shows that line of the file with a ^ under the place. Tell your teacher; you can play it anyway.", Space: 10 * u})
+	} else {
+		b = append(b, layout.Block{Style: stTitle, Text: "This scenario could not be opened", Space: 4 * u})
+		b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
+		b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each problem below says where it is (file:line:column) and what is wrong, then shows that line of the file with a ^ under the place; fix them in a text editor and open the file again. Teachers can check a file without the game with the b3 check command, or in the Studio.", Space: 10 * u})
+	}
 	b = append(b, layout.Block{Box: boxRule, Height: u, Space: 14 * u})
 	width := s.page.Body.W - 72*u
 	// The excerpt under each problem is as wide as the panel allows, in
@@ -78,14 +103,33 @@ func (s *errorsScene) Layout(a *App) {
 	s.flow.Layout(b, width, a.Fonts)
 	s.scroll.Resize(s.flow.Height+56*u, s.page.Body.H)
 	bw := 260 * u
-	s.back = button{R: layout.R(s.page.Bar.X+(s.page.Bar.W-bw)/2, s.page.Bar.Y+4*u, bw, s.page.Bar.H-8*u), Label: "Back to the title page", Primary: true}
+	bar := s.page.Bar
 	s.col.Reset()
-	s.col.Add("back", s.back.R)
-	s.col.FocusFirst()
+	if s.play != nil {
+		gap := 16 * u
+		x := bar.X + (bar.W-2*bw-gap)/2
+		s.playB = button{R: layout.R(x, bar.Y+4*u, bw, bar.H-8*u), Label: "Play anyway", Primary: true}
+		s.back = button{R: layout.R(x+bw+gap, bar.Y+4*u, bw, bar.H-8*u), Label: "Back to the title page"}
+		// Side by side on one row: Left and Right move between them, Up
+		// and Down scroll the problems.
+		s.col.Add("play", s.playB.R)
+		s.col.Items[s.col.Add("back", s.back.R)].Row = 0
+	} else {
+		s.back = button{R: layout.R(bar.X+(bar.W-bw)/2, bar.Y+4*u, bw, bar.H-8*u), Label: "Back to the title page", Primary: true}
+		s.col.Add("back", s.back.R)
+	}
+	if !s.col.OK(s.col.Focus) {
+		s.col.FocusFirst()
+	}
 }
 
 func (s *errorsScene) Update(a *App) error {
-	if a.In.Back || s.col.Update(a, false) == 0 {
+	c := s.col.Update(a, s.play != nil)
+	if s.play != nil && c == 0 {
+		s.play()
+		return nil
+	}
+	if a.In.Back || (s.play == nil && c == 0) || (s.play != nil && c == 1) {
 		a.GoTo(newTitleScene(a))
 		return nil
 	}
@@ -126,6 +170,13 @@ func (s *errorsScene) Draw(a *App, dst *ebiten.Image) {
 		p.Text(clip, l.Text, l.Style, x+l.X, y+l.Y, col)
 	}
 	scrollBar(a, dst, &s.scroll, layout.R(body.Right()-12*u, body.Y+10*u, 5*u, body.H-20*u), false)
+	if s.play != nil {
+		hover, focus := s.col.Lit(0)
+		drawButton(a, dst, &s.playB, hover, focus)
+		hover, focus = s.col.Lit(1)
+		drawButton(a, dst, &s.back, hover, focus)
+		return
+	}
 	hover, focus := s.col.Lit(0)
 	drawButton(a, dst, &s.back, hover, focus)
 }

@@ -390,7 +390,6 @@ func (t *titleScene) pick(a *App, i int) {
 	a.follow(a.Session.Start(a.Session.OpenShipped(e.Name)))
 }
 
-
 func (t *titleScene) Draw(a *App, dst *ebiten.Image) {
 	p := a.P
 	a.back.draw(a, dst)

@@ -10,8 +10,8 @@ import (
 
 	"bigthree/assets"
 	"bigthree/internal/layout"
-	"bigthree/internal/story"
 	"bigthree/internal/session"
+	"bigthree/internal/story"
 )
 
 // charLook is how a character is drawn: a consistent colour and a seal.

@@ -9,6 +9,7 @@ import (
 // File loads a scenario and runs every check on it: the loader's, the graph
 // checks and an exploration. The scenario is nil when there are errors in
 // the file itself (graph problems do not stop a scenario from loading).
+// Every problem carries its line of the file, for the excerpt under it.
 func File(name string, data []byte) (*scenario.Scenario, scenario.Diagnostics) {
 	s, diags := scenario.Load(name, data)
 	if s == nil {
@@ -17,6 +18,7 @@ func File(name string, data []byte) (*scenario.Scenario, scenario.Diagnostics) {
 	p := &problems{s: s, data: data}
 	p.run(CheckExplore)
 	diags = append(diags, p.diags...)
+	diags.AddSource(data)
 	diags.Sort()
 	return s, diags
 }

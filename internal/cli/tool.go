@@ -159,6 +159,46 @@ func load(name string, env Env) (*scenario.Scenario, bool) {
 
 func readError(err error) string { return scenario.ReadErrorText(err) }
 
+// fileResult is one file's line in `b3 check -json`.
+type fileResult struct {
+	File     string `json:"file"`
+	Errors   int    `json:"errors"`
+	Warnings int    `json:"warnings"`
+	Events   int    `json:"events"`
+	Endings  int    `json:"endings"`
+	// History says where the replies marked historical lead.
+	History string `json:"historical_path,omitempty"`
+}
+
+// checkOne checks the content of one file, as `b3 check` does for each file.
+func checkOne(name string, data []byte) (fileResult, scenario.Diagnostics) {
+	s, diags := check.File(name, data)
+	e, w := diags.Count()
+	res := fileResult{File: name, Errors: e, Warnings: w}
+	if s != nil {
+		res.Events, res.Endings = len(s.Events), len(s.Endings)
+		res.History = check.HistoricalSummary(s)
+	}
+	return res, diags
+}
+
+// writeCheckJSON prints the report of `b3 check -json`.
+func writeCheckJSON(w io.Writer, results []fileResult, all scenario.Diagnostics) {
+	errs, warns := all.Count()
+	out := struct {
+		Files       []fileResult         `json:"files"`
+		Errors      int                  `json:"errors"`
+		Warnings    int                  `json:"warnings"`
+		Diagnostics scenario.Diagnostics `json:"diagnostics"`
+	}{results, errs, warns, all}
+	if out.Diagnostics == nil {
+		out.Diagnostics = scenario.Diagnostics{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(out)
+}
+
 func runCheck(args []string, env Env) int {
 	fs := flags("check", env)
 	asJSON := fs.Bool("json", false, "print the problems as JSON")
@@ -167,15 +207,6 @@ func runCheck(args []string, env Env) int {
 		return ExitUsage
 	}
 	var all scenario.Diagnostics
-	type fileResult struct {
-		File     string `json:"file"`
-		Errors   int    `json:"errors"`
-		Warnings int    `json:"warnings"`
-		Events   int    `json:"events"`
-		Endings  int    `json:"endings"`
-		// History says where the replies marked historical lead.
-		History string `json:"historical_path,omitempty"`
-	}
 	var results []fileResult
 	for _, name := range files {
 		data, problem := read(name, env)
@@ -184,32 +215,13 @@ func runCheck(args []string, env Env) int {
 			results = append(results, fileResult{File: name, Errors: 1})
 			continue
 		}
-		s, diags := check.File(name, data)
-		// The graph checks' problems get their source lines too.
-		diags.AddSource(data)
-		e, w := diags.Count()
-		res := fileResult{File: name, Errors: e, Warnings: w}
-		if s != nil {
-			res.Events, res.Endings = len(s.Events), len(s.Endings)
-			res.History = check.HistoricalSummary(s)
-		}
+		res, diags := checkOne(name, data)
 		results = append(results, res)
 		all = append(all, diags...)
 	}
 	errs, warns := all.Count()
 	if *asJSON {
-		out := struct {
-			Files       []fileResult         `json:"files"`
-			Errors      int                  `json:"errors"`
-			Warnings    int                  `json:"warnings"`
-			Diagnostics scenario.Diagnostics `json:"diagnostics"`
-		}{results, errs, warns, all}
-		if out.Diagnostics == nil {
-			out.Diagnostics = scenario.Diagnostics{}
-		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		_ = enc.Encode(out)
+		writeCheckJSON(env.Stdout, results, all)
 	} else {
 		fmt.Fprint(env.Stdout, all.String())
 		for _, r := range results {

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"bigthree/internal/check"
 	"bigthree/internal/rules"
 	"bigthree/internal/scenario"
 	"bigthree/internal/store"
@@ -106,7 +107,8 @@ func progressOf(run *rules.Run) store.Progress {
 }
 
 // Opened is a scenario read from somewhere: loaded (S), or the diagnostics
-// that say why it could not be.
+// that say why it could not be. A file opened by the player is checked as
+// b3 check checks it, so Diags may hold warnings for a scenario that loaded.
 type Opened struct {
 	// Name is the file name the diagnostics and the errors screen use.
 	Name   string
@@ -121,7 +123,11 @@ func OpenFile(p string) Opened {
 	if abs, err := filepath.Abs(p); err == nil {
 		p = abs
 	}
-	s, diags := scenario.LoadFile(p)
+	data, err := scenario.ReadFile(p)
+	if err != nil {
+		return Opened{Name: p, Origin: store.Origin{File: p}, Diags: scenario.Diagnostics{scenario.ReadProblem(p, err)}}
+	}
+	s, diags := check.File(p, data)
 	return Opened{Name: p, Origin: store.Origin{File: p}, S: s, Diags: diags}
 }
 
@@ -129,7 +135,7 @@ func OpenFile(p string) Opened {
 // file picked or dropped in the browser, which cannot be read again later):
 // its origin is the name and the text.
 func OpenData(name string, data []byte) Opened {
-	s, diags := scenario.Load(name, data)
+	s, diags := check.File(name, data)
 	return Opened{Name: name, Origin: store.Origin{Name: name, Text: string(data)}, S: s, Diags: diags}
 }
 
