@@ -113,6 +113,7 @@ type App struct {
 	hook    stateHook
 	pending pendingOpens
 	force   bool // redraw every frame (for measurements)
+	host    hostState
 
 	titleSeals map[string]*ebiten.Image
 	shot       shooter
@@ -375,6 +376,7 @@ func (a *App) saveSettings() {
 
 // autosave writes the game in progress; errors are shown, never fatal.
 func (a *App) autosave() {
+	a.reportProgress()
 	if a.Play == nil || a.Store == nil {
 		return
 	}
@@ -622,6 +624,9 @@ func (a *App) continueSaved(sv *store.Autosave) {
 func (a *App) afterLoad() {
 	if a.bench = benchMode(); a.bench != "" {
 		a.startBench()
+		return
+	}
+	if a.startFromHost() {
 		return
 	}
 	if a.opts.File != "" {

@@ -44,6 +44,9 @@ type Progress struct {
 	// save at the start: their interactions were recorded in an earlier
 	// session, and the adapter records only the steps after them.
 	Resumed int `json:"resumed"`
+	// Run numbers the game's runs (a new game after the ending is a new
+	// run); the game sets it.
+	Run int `json:"run"`
 }
 
 // Interaction is one cmi.interactions.n entry.
