@@ -12,6 +12,8 @@ import (
 // Transcript is the record of a playthrough a student hands in: every
 // choice beside the historical one, the meters, the ending and the sources.
 type Transcript struct {
+	// Student is the name the student gave at Save transcript (optional).
+	Student     string            `json:"student,omitempty"`
 	Scenario    string            `json:"scenario"`
 	Title       string            `json:"title"`
 	Hash        string            `json:"scenario_hash"`
@@ -22,6 +24,16 @@ type Transcript struct {
 	Matches     int               `json:"matches_history"` // replies that match Roosevelt's
 	Decisions   int               `json:"decisions"`       // events with a marked historical reply
 	Sources     []string          `json:"sources"`
+	// Meters names the scenario's meters, so a class report can label them
+	// and leave out the hidden ones.
+	Meters []TranscriptMeter `json:"meters,omitempty"`
+}
+
+// TranscriptMeter is one meter of the scenario, as a transcript names it.
+type TranscriptMeter struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Hidden bool   `json:"hidden,omitempty"`
 }
 
 // TranscriptEnding is the ending reached.
@@ -57,6 +69,9 @@ func MakeTranscript(r *Run, written time.Time) Transcript {
 	if r.ending >= 0 {
 		e := &s.Endings[r.ending]
 		t.Ending = &TranscriptEnding{ID: e.ID, Title: e.Title, Historical: e.Historical}
+	}
+	for _, m := range s.Meters {
+		t.Meters = append(t.Meters, TranscriptMeter{ID: m.ID, Label: m.Label, Hidden: m.Hidden})
 	}
 	cited := map[int]bool{}
 	cite := func(i int) {
@@ -121,6 +136,9 @@ func (t Transcript) JSON() []byte {
 func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s — transcript\n\n", t.Title)
+	if t.Student != "" {
+		fmt.Fprintf(&b, "Student: %s\n\n", strings.Join(strings.Fields(t.Student), " "))
+	}
 	if t.Written != "" {
 		fmt.Fprintf(&b, "Played to %s.\n\n", t.Written)
 	}
