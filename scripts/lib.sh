@@ -179,6 +179,28 @@ b3_need_test_tools() {
 	esac
 }
 
+# b3_need_npm_packages installs the npm packages of package-lock.json (scorm-again, which stands
+# in for an LMS in the browser test of the SCORM package) with npm ci, installing npm first on
+# Debian/Ubuntu when it is missing. Without npm elsewhere, that test skips and says why.
+b3_need_npm_packages() {
+	if ! command -v npm >/dev/null 2>&1; then
+		case "$(b3_os)" in
+		linux-debian) b3_apt_install npm ;;
+		*)
+			warn "npm is missing: the browser test of the SCORM package will be skipped"
+			B3_TOOLS_COMPLETE=
+			return 0
+			;;
+		esac
+	fi
+	if [ -f "$B3_ROOT/node_modules/.package-lock.json" ] && cmp -s "$B3_ROOT/package-lock.json" "$B3_ROOT/node_modules/.package-lock.json.bigthree" 2>/dev/null; then
+		return 0
+	fi
+	say "Installing the npm packages of package-lock.json (npm ci)"
+	(cd "$B3_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+	cp "$B3_ROOT/package-lock.json" "$B3_ROOT/node_modules/.package-lock.json.bigthree"
+}
+
 # B3_XVFB runs a command on a fresh virtual screen large enough for a 1280x720 window. -noreset:
 # by default Xvfb resets when its last client leaves, and a game started just after another quit
 # then fails with "Failed to open display".
