@@ -7,7 +7,6 @@ import (
 
 	"bigthree/internal/layout"
 	"bigthree/internal/rules"
-	"bigthree/internal/store"
 )
 
 // endingScene shows the ending reached and the debrief: the meters over
@@ -166,16 +165,7 @@ func (s *endingScene) act(a *App, i int) {
 	p := a.Play
 	switch i {
 	case 0:
-		t := rules.MakeTranscript(p.Run, time.Now())
-		name := store.TranscriptName(p.S.ID, time.Now().Format("20060102-150405"))
-		msg, err := store.Export(name, t.Markdown(p.S), t.JSON())
-		if err != nil {
-			msg = "The transcript could not be saved: " + err.Error()
-		}
-		s.msg = msg
-		s.Layout(a)
-		s.scroll.Jump(s.scroll.Pos)
-		a.Redraw()
+		a.GoTo(newNameScene(a, s))
 	case 1:
 		a.startNew(p.S, p.Origin)
 	case 2:
