@@ -74,8 +74,14 @@ func TestDesktopMousePlaythrough(t *testing.T) {
 	}
 	// Save transcript writes into BIGTHREE_DOCS_DIR.
 	p.press("save-transcript", "")
+	p.wait("the name asked for the transcript", func(s harness.State) bool { return s.Scene == "name" })
+	for _, k := range []string{"A", "d", "a"} {
+		p.key(k)
+	}
+	p.shots.take("name")
+	p.press("save-name", "")
 	deadline := time.Now().Add(wait)
-	for len(files(t, d.DocsDir)) == 0 {
+	for len(files(t, d.DocsDir)) < 2 { // the .md and the .json
 		if time.Now().After(deadline) {
 			p.shots.take("no-transcript")
 			t.Fatalf("Save transcript wrote nothing into BIGTHREE_DOCS_DIR %s", d.DocsDir)
@@ -85,6 +91,9 @@ func TestDesktopMousePlaythrough(t *testing.T) {
 	for path, body := range files(t, d.DocsDir) {
 		if !strings.Contains(body, p.s.Title) && !strings.Contains(body, p.s.ID) {
 			t.Errorf("transcript %s names neither the scenario's title nor its id", filepath.Base(path))
+		}
+		if strings.HasSuffix(path, ".json") && !strings.Contains(body, `"student": "Ada"`) {
+			t.Errorf("transcript %s does not carry the name typed at Save transcript", filepath.Base(path))
 		}
 	}
 	p.press("title", "")

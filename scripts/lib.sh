@@ -213,14 +213,15 @@ b3_need_node() {
 	command -v npm >/dev/null 2>&1 || die "npm is still missing after installing $B3_PKGS_NODE"
 }
 
-# b3_npm_ci installs the Studio's npm packages exactly as package-lock.json pins them, unless
+# b3_npm_ci installs the npm packages exactly as package-lock.json pins them (the Studio's editor
+# and graph; scorm-again, which stands in for an LMS in the SCORM package's browser test), unless
 # node_modules already holds that lock's packages. No package's install scripts run.
 b3_npm_ci() {
 	local stamp=$B3_ROOT/node_modules/.bigthree-lock
 	if [ -f "$stamp" ] && cmp -s "$stamp" "$B3_ROOT/package-lock.json"; then
 		return 0
 	fi
-	say "Installing the Studio's npm packages (npm ci, from package-lock.json)"
+	say "Installing the npm packages (npm ci, from package-lock.json)"
 	(cd "$B3_ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || die "npm ci failed"
 	cp "$B3_ROOT/package-lock.json" "$stamp"
 }

@@ -90,6 +90,7 @@ type App struct {
 	pending pendingOpens
 	live    live
 	force   bool // redraw every frame (for measurements)
+	host    hostState
 
 	titleSeals map[string]*ebiten.Image
 	shot       shooter
@@ -356,6 +357,7 @@ func (a *App) saveSettings() {
 
 // autosave writes the game in progress; errors are shown, never fatal.
 func (a *App) autosave() {
+	a.reportProgress()
 	if a.Play == nil || a.Session == nil {
 		return
 	}
@@ -458,6 +460,9 @@ func (a *App) afterLoad() {
 		a.Session, a.Store, a.Message = sess, sess.Store, ""
 		a.follow(st)
 		a.trans.Start(0)
+		return
+	}
+	if a.startFromHost() {
 		return
 	}
 	if a.opts.File != "" {

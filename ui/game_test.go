@@ -256,8 +256,11 @@ func TestPlayThroughAndTranscript(t *testing.T) {
 	if !d.g.a.Play.Run.Over() {
 		t.Fatal("ending without the run being over")
 	}
-	// Save transcript (the first button, focused).
+	// Save transcript (the first button, focused), then keep the name offered.
 	d.press(Intent{Activate: true})
+	d.waitScene(t, "name")
+	d.press(Intent{Activate: true})
+	d.waitScene(t, "ending")
 	msg := d.g.a.scene.(*endingScene).msg
 	docs := os.Getenv("BIGTHREE_DOCS_DIR")
 	matches, _ := filepath.Glob(filepath.Join(docs, "bigthree-example-aid-to-russia-*.md"))

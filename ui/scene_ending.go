@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"time"
-
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
-	"bigthree/internal/store"
 	"bigthree/internal/story"
 )
 
@@ -150,18 +147,7 @@ func (s *endingScene) act(a *App, i int) {
 			a.Redraw()
 			return
 		}
-		t := story.MakeTranscript(p.Run, time.Now())
-		name := store.TranscriptName(p.S.ID, time.Now().Format("20060102-150405"))
-		msg, err := store.Export(name, t.Markdown(p.S), t.JSON())
-		if err != nil {
-			msg = "The transcript could not be saved: " + err.Error()
-		} else {
-			s.saved = msg
-		}
-		s.msg = msg
-		s.Layout(a)
-		s.scroll.Jump(s.scroll.Pos)
-		a.Redraw()
+		a.GoTo(newNameScene(a, s))
 	case 1:
 		a.follow(a.Session.Restart(p.Play))
 	case 2:

@@ -14,10 +14,11 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"bigthree/internal/version"
 	"bigthree/ui"
 )
 
-const usage = "usage: bigthree [-watch] [scenario.yaml]\n\nPlays the shipped campaign, or the scenario file given.\n" +
+const usage = "usage: bigthree [-watch] [scenario.yaml]\n       bigthree -version\n\nPlays the shipped campaign, or the scenario file given.\n" +
 	"With -watch, the file is reloaded on every save: the choices so far are replayed and the checker's messages shown over the game.\n"
 
 func main() {
@@ -29,6 +30,9 @@ func main() {
 	switch {
 	case len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help"):
 		fmt.Print(usage)
+		return
+	case len(args) == 1 && (args[0] == "-version" || args[0] == "--version"):
+		fmt.Println("bigthree", version.Get())
 		return
 	case len(args) > 1 || len(args) == 1 && strings.HasPrefix(args[0], "-"):
 		fmt.Fprint(os.Stderr, usage)

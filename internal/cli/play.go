@@ -36,6 +36,7 @@ func runPlay(args []string, env Env) int {
 	fs := flags("play", env)
 	save := fs.String("save", "", "keep the game in this save file after every reply, and resume from it if it exists")
 	transcript := fs.String("transcript", "", "at the end, write the transcript to this Markdown file (and a .json beside it)")
+	student := fs.String("student", "", "the student's name, written in the transcript")
 	file, ok := oneFile(fs, args, env)
 	if !ok {
 		return ExitUsage
@@ -80,6 +81,7 @@ func runPlay(args []string, env Env) int {
 	p.showEnding()
 	if *transcript != "" {
 		t := story.MakeTranscript(p.r, time.Now())
+		t.Student = *student
 		jsonName := strings.TrimSuffix(*transcript, ".md") + ".json"
 		if err := env.WriteFile(*transcript, t.Markdown(s)); err != nil {
 			fmt.Fprintf(env.Stderr, "could not write the transcript: %v\n", err)

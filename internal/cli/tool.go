@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 
 	"bigthree/internal/check"
@@ -27,13 +28,18 @@ const usage = `b3 — the bigthree teachers' tool
 Usage:
   b3 check [-json] FILE...      check scenario files; every problem as file:line:col: error: message [code],
                                 with its line of the file and a caret under the column
-  b3 play [-save SAVE] [-transcript FILE.md] FILE
+  b3 play [-save SAVE] [-transcript FILE.md] [-student NAME] FILE
                                 play in the terminal (numbered replies; also reads them from standard input)
   b3 explore [-runs N] [-seed N] [-max-states N] [-json] FILE
                                 walk the paths of a scenario: unreached events, endings, how a few
                                 ways of playing end, meter ranges
   b3 graph [-format dot|mermaid] [-json] FILE
                                 print the branching structure (Graphviz DOT, Mermaid or JSON), in date order
+  b3 bundle [-o OUT] [-scorm] [-link -base URL] FILE
+                                make a class folder or zip (or an LMS package, or a link) that opens FILE first
+  b3 report [-o REPORT.html] TRANSCRIPT.json...
+                                one HTML page on a whole class's transcripts
+  b3 version                    print the version and commit of this b3
   b3 help                       show this text
 
 Exit status: 0 when all is well, 1 when problems were found, 2 when the command line is wrong.
@@ -46,6 +52,8 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	ReadFile       func(string) ([]byte, error)
 	WriteFile      func(string, []byte) error
+	// WebGame is the browser game built into a release b3, for b3 bundle; nil otherwise.
+	WebGame fs.FS
 }
 
 // Main runs the tool with the given arguments (without the program name)
@@ -71,12 +79,18 @@ func Main(args []string, env Env) int {
 		return runExplore(rest, env)
 	case "graph":
 		return runGraph(rest, env)
+	case "bundle":
+		return runBundle(rest, env)
+	case "report":
+		return runReport(rest, env)
+	case "version", "-version", "--version":
+		return runVersion(rest, env)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK
 	}
 	msg := fmt.Sprintf("b3: unknown command %q", cmd)
-	if s := scenario.Nearest(cmd, []string{"check", "play", "explore", "graph", "help"}); s != "" {
+	if s := scenario.Nearest(cmd, []string{"check", "play", "explore", "graph", "bundle", "report", "version", "help"}); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(env.Stderr, "%s\n\n%s", msg, usage)

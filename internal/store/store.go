@@ -67,6 +67,8 @@ type Settings struct {
 	TextSize      int  `json:"text_size"` // index into TextSizes
 	Fullscreen    bool `json:"fullscreen"`
 	ReducedMotion bool `json:"reduced_motion"`
+	// StudentName is the name last given at Save transcript.
+	StudentName string `json:"student_name,omitempty"`
 }
 
 // DefaultSettings returns the settings of a first start.

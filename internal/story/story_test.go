@@ -426,7 +426,7 @@ func TestTranscriptJSONFields(t *testing.T) {
 	if err := json.Unmarshal(data, &got); err != nil {
 		t.Fatal(err)
 	}
-	top := []string{"scenario", "title", "scenario_hash", "written", "steps", "final_meters", "matches_history", "decisions", "sources", "comparison"}
+	top := []string{"scenario", "title", "scenario_hash", "written", "steps", "final_meters", "matches_history", "decisions", "sources", "comparison", "meters"}
 	if keys := sortedKeys(got.Top); !slices.Equal(keys, sorted(top)) {
 		t.Errorf("top-level fields %q, want %q (no ending yet)", keys, sorted(top))
 	}

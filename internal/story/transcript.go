@@ -15,6 +15,8 @@ import (
 // Its JSON fields are read by teachers' tools and class reports: keep their
 // names, and only add new ones.
 type Transcript struct {
+	// Student is the name the student gave at Save transcript (optional).
+	Student     string            `json:"student,omitempty"`
 	Scenario    string            `json:"scenario"`
 	Title       string            `json:"title"`
 	Hash        string            `json:"scenario_hash"`
@@ -28,6 +30,16 @@ type Transcript struct {
 	// Comparison names whoever made the historical choices ("Kennedy");
 	// absent when the scenario compares with history itself.
 	Comparison string `json:"comparison,omitempty"`
+	// Meters names the scenario's meters, so a class report can label them
+	// and leave out the hidden ones.
+	Meters []TranscriptMeter `json:"meters,omitempty"`
+}
+
+// TranscriptMeter is one meter of the scenario, as a transcript names it.
+type TranscriptMeter struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Hidden bool   `json:"hidden,omitempty"`
 }
 
 // TranscriptEnding is the ending reached.
@@ -72,6 +84,9 @@ func MakeTranscript(r *rules.Run, written time.Time) Transcript {
 	if end.Reached {
 		t.Ending = &TranscriptEnding{ID: end.ID, Title: end.Title, Historical: end.Historical}
 	}
+	for _, m := range s.Meters {
+		t.Meters = append(t.Meters, TranscriptMeter{ID: m.ID, Label: m.Label, Hidden: m.Hidden})
+	}
 	for i, st := range r.Steps() {
 		ev := &s.Events[st.Event]
 		row := rowOf(end.Voice, r, i)
@@ -113,6 +128,9 @@ func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 	var b strings.Builder
 	v := VoiceOf(s)
 	fmt.Fprintf(&b, "# %s — transcript\n\n", t.Title)
+	if t.Student != "" {
+		fmt.Fprintf(&b, "Student: %s\n\n", strings.Join(strings.Fields(t.Student), " "))
+	}
 	if t.Written != "" {
 		fmt.Fprintf(&b, "Played to %s.\n\n", t.Written)
 	}
