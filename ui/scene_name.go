@@ -38,6 +38,8 @@ func newNameScene(a *App, from *endingScene) *nameScene {
 
 func (*nameScene) Name() string { return "name" }
 
+func (s *nameScene) input() string { return string(s.name) }
+
 func (s *nameScene) report() (int, int) { return s.col.focusReport() }
 
 func (s *nameScene) Layout(a *App) {

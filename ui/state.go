@@ -37,6 +37,11 @@ type stateReporter interface {
 	report() (options, focus int)
 }
 
+// typist is implemented by scenes with a text field: what is typed in it.
+type typist interface {
+	input() string
+}
+
 // messenger is implemented by scenes that show a message of their own.
 type messenger interface {
 	message() string
@@ -111,6 +116,9 @@ func signature(a *App) uint64 {
 		put(fo)
 	}
 	put(len(a.Message))
+	if t, ok := a.scene.(typist); ok {
+		str(t.input())
+	}
 	put(a.Settings.TextSize)
 	for _, b := range a.hook.buttons.items {
 		str(b.ID)
@@ -181,6 +189,9 @@ func (h *stateHook) encode(a *App) []byte {
 	st.Message = a.Message
 	if m, ok := a.scene.(messenger); ok && m.message() != "" {
 		st.Message = m.message()
+	}
+	if t, ok := a.scene.(typist); ok {
+		st.Input = t.input()
 	}
 	data, _ := json.Marshal(st)
 	return data

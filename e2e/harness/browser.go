@@ -66,7 +66,9 @@ func StartServer(webserve, dir string) (*Server, error) {
 			s.Stop()
 			return nil, fmt.Errorf("webserve printed %q, not its URL", line)
 		}
-		s.URL = strings.Fields(line[i:])[0]
+		// Without its final slash, so that tests write srv.URL + "/page.html"
+		// (webserve refuses a path with an empty segment, such as //page.html).
+		s.URL = strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
 		return s, nil
 	case <-time.After(15 * time.Second):
 		s.Stop()

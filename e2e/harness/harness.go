@@ -128,7 +128,7 @@ func Wait(d Driver, timeout time.Duration, what string, cond func(State) bool) (
 // Signature sums up what a key press can change in the state: not ticks, frames or buttons
 // (buttons appear when a transition ends, which no key caused).
 func (s State) Signature() string {
-	return fmt.Sprint(s.Scene, "|", s.Menu, "|", s.Scenario, "|", s.Event, "|", s.Ending, "|", s.Meters, "|", s.Options, "|", s.Focus, "|", s.Message)
+	return fmt.Sprint(s.Scene, "|", s.Menu, "|", s.Scenario, "|", s.Event, "|", s.Ending, "|", s.Meters, "|", s.Options, "|", s.Focus, "|", s.Message, "|", s.Input)
 }
 
 // PressUntil presses a key and holds it until the state shows that the game saw it (its

@@ -37,6 +37,9 @@ type State struct {
 	// Message is the notice on screen (a damaged save, a locked reply, a
 	// saved transcript), or "".
 	Message string `json:"message"`
+	// Input is the text typed into the field on screen (the student's name
+	// at Save transcript), or "".
+	Input string `json:"input,omitempty"`
 	// TextSize is the index of the text size setting.
 	TextSize int `json:"textsize"`
 	// Buttons lists the buttons on screen that accept a click now.
