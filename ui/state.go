@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"encoding/json"
 	"runtime"
 
@@ -55,6 +56,11 @@ type stateHook struct {
 	framesAt  int
 	heapFrame uint64
 	settled   bool
+
+	// The screen's text as last published (without its Rev), to notice
+	// when it changes, and its Rev.
+	screenJSON []byte
+	screenRev  int
 }
 
 // collect lists the current scene's buttons (none during a transition).
@@ -110,8 +116,16 @@ func signature(a *App) uint64 {
 		put(o)
 		put(fo)
 	}
-	put(len(a.Message))
+	put(a.seq)
+	str(a.Message)
+	if m, ok := a.scene.(messenger); ok {
+		str(m.message())
+	}
 	put(a.Settings.TextSize)
+	put(b2i(a.Settings.HighContrast))
+	put(a.Settings.TextView)
+	put(b2i(a.Settings.ReducedMotion))
+	put(b2i(a.Settings.Fullscreen))
 	for _, b := range a.hook.buttons.items {
 		str(b.ID)
 		put(int(b.X))
@@ -147,17 +161,21 @@ func (h *stateHook) publish(a *App) {
 	if !h.enabled {
 		return
 	}
-	h.out.write(a, h.encode(a))
+	data, changed := h.encode(a)
+	h.out.write(a, data, changed)
 }
 
-func (h *stateHook) encode(a *App) []byte {
+// encode returns the state's JSON, and whether the screen's text changed
+// since the last time.
+func (h *stateHook) encode(a *App) ([]byte, bool) {
 	scene := a.scene
 	if m, ok := scene.(*menuScene); ok {
 		scene = m.under
 	}
 	h.collect(a)
 	st := contract.State{Scene: scene.Name(), Meters: map[string]int{}, Ticks: int64(a.Ticks), Frames: int64(a.Frames), Focus: -1, Saves: "on",
-		TextSize: a.Settings.TextSize, Buttons: h.buttons.items, HeapAllocPerFrame: h.heapFrame, Bench: a.bench, Settled: h.settled}
+		TextSize: a.Settings.TextSize, Buttons: h.buttons.items, HeapAllocPerFrame: h.heapFrame, Bench: a.bench, Settled: h.settled,
+		Theme: a.Settings.ThemeName(), TextView: a.Settings.TextViewName()}
 	st.Menu = scene != a.scene
 	if a.Store == nil || a.Store.Off != "" {
 		st.Saves = "off"
@@ -182,6 +200,14 @@ func (h *stateHook) encode(a *App) []byte {
 	if m, ok := a.scene.(messenger); ok && m.message() != "" {
 		st.Message = m.message()
 	}
+	st.Screen = screenOf(a)
+	text, _ := json.Marshal(st.Screen)
+	changed := !bytes.Equal(text, h.screenJSON)
+	if changed {
+		h.screenJSON = text
+		h.screenRev++
+	}
+	st.Screen.Rev, st.Screen.Seq = h.screenRev, a.seq
 	data, _ := json.Marshal(st)
-	return data
+	return data, changed
 }
