@@ -179,7 +179,7 @@ func TestPlayScriptedToAnEnding(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"--- 22 June 1941, News, Washington ---",
+		"--- 22 June 1941, Newspaper, Washington ---",
 		"Please type a number from 1 to 3",
 		"IN HISTORY",
 		"(Your reply matches Roosevelt's.)",
