@@ -60,7 +60,7 @@ const mirrorJS = `JSON.stringify((() => {
     Buttons: Array.from(m.querySelectorAll("button")).map((b) => ({id: b.dataset.id, text: b.textContent, disabled: b.disabled,
       describe: (b.getAttribute("aria-describedby") || "").split(" ").filter(Boolean).map((id) => document.getElementById(id).textContent).join(" ")})),
     live: document.getElementById("mirror-live").textContent,
-    announced: window.bigthreePage.announced.slice(),
+    announced: window.bigthreeMirror.announced.slice(),
     active: a ? (a.id || a.tagName.toLowerCase()) : "",
     rev: st && st.screen ? st.screen.rev : -1,
     seq: st && st.screen ? st.screen.seq : -1,
@@ -278,6 +278,18 @@ func TestBrowserTextMirror(t *testing.T) {
 	}
 	p.shots.take("ending")
 	axeClean(t, b, "the ending and debrief")
+
+	// A still screen: two seconds of ticks draw no frame and leave the mirror as it is.
+	st, _ = waitMirror(t, b, "a settled ending", func(s harness.State, m mirrorView) bool { return s.Settled })
+	renders, err := harness.Eval[int](b, `window.bigthreeMirror.renders()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := p.wait("two seconds of ticks", func(s harness.State) bool { return s.Ticks >= st.Ticks+120 })
+	again, _ := harness.Eval[int](b, `window.bigthreeMirror.renders()`)
+	if later.Frames != st.Frames || again != renders {
+		t.Errorf("on a still screen: frames %d -> %d, mirror rewritten %d -> %d times; want no change", st.Frames, later.Frames, renders, again)
+	}
 }
 
 // textViews shows the plain-text view beside the game and instead of it, in both themes, with

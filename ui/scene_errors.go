@@ -25,8 +25,10 @@ type errorsScene struct {
 	col    buttonColumn
 	playB  button
 	clip   clipper
-	// heading and intro are the screen's title and its first paragraph.
-	heading, intro string
+	// heading and intro are the screen's title and its first paragraph;
+	// msg is the state hook's message (worked out once: the hook asks
+	// every tick).
+	heading, intro, msg string
 }
 
 func newErrorsScene(name string, diags scenario.Diagnostics) *errorsScene {
@@ -54,7 +56,10 @@ func (s *errorsScene) report() (int, int) {
 }
 
 func (s *errorsScene) message() string {
-	return s.name + ": " + s.diags.Summary()
+	if s.msg == "" {
+		s.msg = s.name + ": " + s.diags.Summary()
+	}
+	return s.msg
 }
 
 const (

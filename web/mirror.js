@@ -21,7 +21,7 @@
   let notice = "";
   let view = "";
   let theme = "";
-  const announced = (window.bigthreePage && window.bigthreePage.announced) || [];
+  const announced = []; // what the live region said, the latest last (for the tests)
 
   function el(tag, text, cls) {
     const e = document.createElement(tag);
@@ -112,7 +112,9 @@
     }
   }
 
+  let renders = 0;
   function render(screen) {
+    renders++;
     const frag = document.createDocumentFragment();
     const h1 = el("h1", screen.title);
     h1.id = "mirror-title";
@@ -185,7 +187,7 @@
     mirror.classList.add("sr");
   }
 
-  window.bigthreeMirror = { update, stop };
+  window.bigthreeMirror = { update, stop, announced, renders: () => renders };
   // The screen's rev the mirror shows, for the tests.
   window.bigthreeMirrorRev = () => rev;
 })();
