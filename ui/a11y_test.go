@@ -100,6 +100,8 @@ func TestEveryScreenAccessible(t *testing.T) {
 			}
 			shot("title")
 			targetCheck(t, d, "title")
+			d.pointAt(t, "settings", false)
+			d.shots(t, theme+"-title-hover-settings", nil)
 			act(Intent{Button: "new-game"})
 			if d.scene() != "scenarios" {
 				t.Fatalf("the mirror's New game shows %q", d.scene())
@@ -121,6 +123,8 @@ func TestEveryScreenAccessible(t *testing.T) {
 			d.waitScene(t, "desk")
 			shot("desk-telegram")
 			targetCheck(t, d, "desk")
+			d.pointAt(t, "reply:2", false)
+			d.shots(t, theme+"-desk-hover-reply-2", nil)
 			// Reply 2 (wait for the army), then the Moscow meeting where
 			// the supply conference is locked.
 			act(Intent{Choose: 2})

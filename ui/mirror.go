@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"bigthree/internal/contract"
+	"bigthree/internal/scenario"
 	"bigthree/internal/story"
 )
 
@@ -33,6 +34,13 @@ func screenOf(a *App) *contract.Screen {
 func (s *textBuilder) block(kind, text string) {
 	if text != "" {
 		s.Blocks = append(s.Blocks, contract.Block{Kind: kind, Text: text})
+	}
+}
+
+// footer adds text after the buttons.
+func (s *textBuilder) footer(kind, text string) {
+	if text != "" {
+		s.Footer = append(s.Footer, contract.Block{Kind: kind, Text: text})
 	}
 }
 
@@ -79,7 +87,7 @@ func (t *titleScene) screenText(a *App, s *contract.Screen) {
 		}
 		b.button("back", "Back")
 	}
-	b.block("p", t.hintText)
+	b.footer("p", t.hintText)
 }
 
 // keyName is the number key of item n (1 to 9), or "".
@@ -117,7 +125,7 @@ func (d *deskScene) screenText(a *App, s *contract.Screen) {
 	s.Notice = d.shownAt
 	b.block("meta", m.Heading())
 	b.block("meta", m.FromTo())
-	if m.Sender != "" && m.SenderRole != "" {
+	if m.Kind == scenario.Letter && m.Sender != "" && m.SenderRole != "" {
 		b.block("meta", m.Sender+", "+m.SenderRole)
 	}
 	b.paragraphs("p", m.Paragraphs)
@@ -240,9 +248,9 @@ func (st *settingsScene) screenText(a *App, s *contract.Screen) {
 	}
 	b.button("back", "Back")
 	if !st.sampleR.Empty() {
-		b.block("p", sampleText)
+		b.footer("p", sampleText)
 	}
-	b.block("note", st.note)
+	b.footer("note", st.note)
 }
 
 // acts are the intents the page's text mirror hands in

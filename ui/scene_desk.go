@@ -344,6 +344,7 @@ func (d *deskScene) drawCard(a *App, dst *ebiten.Image, i int, r layout.Rect) {
 	edgeW := 1.5 * u
 	if hover {
 		fill, edge, edgeW = hoverFill(o.Continue()), colHoverEdge, 3*u
+		p.Round(dst, r.Inset(-3*u), 9*u, colHover)
 	}
 	if focus || i == d.col.Focus && d.locked != "" {
 		p.Round(dst, r.Inset(-3*u), 9*u, colFocusOuter)

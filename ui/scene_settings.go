@@ -221,7 +221,7 @@ func (s *settingsScene) Draw(a *App, dst *ebiten.Image) {
 		}
 	}
 	if !s.sampleR.Empty() {
-		p.RoundFrame(dst, s.sampleR, 4*u, u, colInkFaint, colCard)
+		p.RoundFrame(dst, s.sampleR, 4*u, max(u, 1), colInkFaint, colCard)
 		p.Flow(dst, &s.sample, s.sampleR.X+12*u, s.sampleR.Y+12*u, s.sampleR, func(*layout.Line) Col { return colInk })
 	}
 	p.Text(dst, s.note, stSmallItalic, body.X+36*u, s.sampleR.Bottom()+14*u, colInkSoft)

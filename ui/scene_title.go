@@ -448,6 +448,7 @@ func (t *titleScene) drawList(a *App, dst *ebiten.Image) {
 		fill, edge, edgeW := colCard, colBrassDim, 1.5*u
 		if hover {
 			fill, edge, edgeW = colCardHover, colHoverEdge, 3*u
+			p.Round(clip, r.Inset(-3*u), 9*u, colHover)
 		}
 		if focus {
 			p.Round(clip, r.Inset(-3*u), 9*u, colBrass)

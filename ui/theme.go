@@ -112,6 +112,9 @@ type Theme struct {
 	// FocusInner are the two rings of the keyboard's focus, so it shows on
 	// light and dark surfaces alike.
 	HoverEdge, FocusOuter, FocusInner Col
+	// HoverRing rings the button under the pointer outside its frame, to
+	// show on the dark desk where HoverEdge would not.
+	HoverRing Col
 
 	// The -watch overlay on the desktop: its text on Ink.
 	OverlayText, OverlayError, OverlayWarning Col
@@ -140,7 +143,7 @@ var (
 		Ink: hex(0x231a13), InkSoft: hex(0x54453a), InkFaint: hex(0x625344), Red: hex(0x9e2a22), Same: hex(0x1c5f42),
 		WarningMark: hex(0x9a6a00),
 		PrimaryEdge: hex(0x6e5423), PrimaryHover: hex(0xe3c78a),
-		HoverEdge: hex(0x231a13), FocusOuter: hex(0xf3ead5), FocusInner: hex(0x231a13),
+		HoverEdge: hex(0x231a13), FocusOuter: hex(0xf3ead5), FocusInner: hex(0x231a13), HoverRing: hex(0xc9a45c),
 		OverlayText: hex(0xf2e8d5), OverlayError: hex(0xffb4a8), OverlayWarning: hex(0xffd98a),
 		Meters:     []Col{hex(0x56b4e9), hex(0xe0702a), hex(0x1aab7f), hex(0xcc79a7), hex(0xe69f00), hex(0xf0e442), hex(0xc0c0c0), hex(0xf3ead5)},
 		ChartLines: []Col{hex(0x0066a0), hex(0xa84800), hex(0x00704f), hex(0x944575), hex(0x815600), hex(0x5f5800), hex(0x555555), hex(0x231a13)},
@@ -159,7 +162,7 @@ var (
 		Ink: hex(0x000000), InkSoft: hex(0x000000), InkFaint: hex(0x1a1a1a), Red: hex(0x9a0000), Same: hex(0x004d2a),
 		WarningMark: hex(0x000000),
 		PrimaryEdge: hex(0x000000), PrimaryHover: hex(0xfff3a0),
-		HoverEdge: hex(0x0040ff), FocusOuter: hex(0xffffff), FocusInner: hex(0x000000),
+		HoverEdge: hex(0x0040ff), FocusOuter: hex(0xffffff), FocusInner: hex(0x000000), HoverRing: hex(0xffd700),
 		OverlayText: hex(0xffffff), OverlayError: hex(0xffb4a8), OverlayWarning: hex(0xffd700),
 		Meters:     []Col{hex(0x56b4e9), hex(0xff8c42), hex(0x2fe0a8), hex(0xf09ad0), hex(0xffd700), hex(0xf0e442), hex(0xffffff), hex(0xd0d0d0)},
 		ChartLines: []Col{hex(0x004f80), hex(0x8a3a00), hex(0x005a3c), hex(0x7a2d5c), hex(0x614000), hex(0x4a4400), hex(0x333333), hex(0x000000)},
@@ -178,7 +181,7 @@ var (
 	colLetter, colTelegram, colTelegramBand, colStrip, colMeeting, colReport Col
 	colNews, colCard, colCardHover, colLocked                                Col
 	colInk, colInkSoft, colInkFaint, colRed, colSame, colWarningMark         Col
-	colPrimaryEdge, colPrimaryHover, colHoverEdge, colFocusOuter             Col
+	colPrimaryEdge, colPrimaryHover, colHoverEdge, colFocusOuter, colHover   Col
 	colFocusInner, colOverlayText, colOverlayError, colOverlayWarning        Col
 	meterColors, chartColors, characterPalette                               []Col
 	titleSealColors                                                          [3]Col
@@ -196,6 +199,7 @@ func useTheme(t *Theme) {
 	colNews, colCard, colCardHover, colLocked = t.News, t.Card, t.CardHover, t.Locked
 	colInk, colInkSoft, colInkFaint, colRed, colSame, colWarningMark = t.Ink, t.InkSoft, t.InkFaint, t.Red, t.Same, t.WarningMark
 	colPrimaryEdge, colPrimaryHover, colHoverEdge, colFocusOuter, colFocusInner = t.PrimaryEdge, t.PrimaryHover, t.HoverEdge, t.FocusOuter, t.FocusInner
+	colHover = t.HoverRing
 	colOverlayText, colOverlayError, colOverlayWarning = t.OverlayText, t.OverlayError, t.OverlayWarning
 	meterColors, chartColors, characterPalette = t.Meters, t.ChartLines, t.Characters
 	titleSealColors = t.TitleSeals
@@ -282,6 +286,8 @@ func (t *Theme) pairs() []colourPair {
 	add("the hover frame against a card under the pointer", t.HoverEdge, t.CardHover, minNonText)
 	add("the hover frame against the primary button under the pointer", t.HoverEdge, t.PrimaryHover, minNonText)
 	add("the hover frame on a paper", t.HoverEdge, t.Letter, minNonText)
+	add("the hover ring on the desk", t.HoverRing, t.Desk, minNonText)
+	add("the hover ring on the panel", t.HoverRing, t.Panel, minNonText)
 	add("a button's edge against its card", t.BrassDim, t.Card, minNonText)
 	add("a card's edge on the desk", t.BrassDim, t.Desk, minNonText)
 	add("the primary button's edge", t.PrimaryEdge, t.Letter, minNonText)

@@ -390,6 +390,7 @@ func drawButton(a *App, dst *ebiten.Image, b *button, hover, focus bool) {
 	if hover && !b.Disabled {
 		// Under the pointer: a lighter fill and a heavy frame, seen at a glance.
 		fill, edge, edgeW = hoverFill(b.Primary), colHoverEdge, 3*u
+		p.Round(dst, b.R.Inset(-3*u), 8*u, colHover)
 	}
 	if b.Disabled {
 		fill, ink = colLocked, colInkSoft

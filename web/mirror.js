@@ -91,9 +91,9 @@
     }
   }
 
-  function renderBlocks(screen, parent) {
+  function renderBlocks(blocks, parent) {
     let list = null;
-    for (const b of screen.blocks) {
+    for (const b of blocks || []) {
       if (b.kind === "item") {
         if (!list) { list = el("ul"); parent.appendChild(list); }
         list.appendChild(el("li", b.text));
@@ -121,7 +121,7 @@
     h1.tabIndex = -1;
     frag.appendChild(h1);
     if (screen.notice) frag.appendChild(el("p", screen.notice, "notice"));
-    renderBlocks(screen, frag);
+    renderBlocks(screen.blocks, frag);
     if (screen.meters && screen.meters.length) {
       frag.appendChild(el("h2", "Standing"));
       const ul = el("ul", null, "meters");
@@ -130,6 +130,7 @@
     }
     if (screen.prompt) frag.appendChild(el("h2", screen.prompt));
     renderButtons(screen, frag);
+    renderBlocks(screen.footer, frag);
     const inMirror = mirror.contains(document.activeElement);
     const focusedID = inMirror && document.activeElement.dataset ? document.activeElement.dataset.id : "";
     body.replaceChildren(frag);

@@ -126,6 +126,9 @@ type Screen struct {
 	// is the same intent as pressing its key or clicking it
 	// (window.bigthree.act({button: ID})).
 	Buttons []ScreenButton `json:"buttons"`
+	// Footer is text shown after the buttons (a hint, a note), in
+	// reading order.
+	Footer []Block `json:"footer,omitempty"`
 }
 
 // Block is one piece of text of a screen.
