@@ -463,3 +463,76 @@ func names(ns []*harness.AXNode) []string {
 	}
 	return out
 }
+
+// TestBrowserHighContrastScreens plays the example in the high-contrast theme at 1280x720 and
+// 1920x1080, through the text mirror, with a screenshot of the game on every kind of screen (the
+// mirror blurred, so the canvas shows) and axe-core on each.
+func TestBrowserHighContrastScreens(t *testing.T) {
+	needChromium(t)
+	srv := serve(t, webDir(t, false))
+	for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			b, err := harness.StartBrowser(harness.BrowserOptions{Width: size[0], Height: size[1]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			if err := b.Navigate(srv.URL); err != nil {
+				t.Fatal(err)
+			}
+			p := newPlayer(t, b, loadExample(t))
+			p.wait("the title screen", titleReady)
+			waitMirror(t, b, "the title in the mirror", func(s harness.State, m mirrorView) bool { return m.Title == "The Big Three" })
+			shot := func(name string) {
+				t.Helper()
+				harness.Eval[bool](b, `document.activeElement.blur(), true`)
+				p.shots.take(name)
+				axeClean(t, b, name)
+			}
+			clickMirror(t, b, "settings")
+			waitMirror(t, b, "Settings", func(s harness.State, m mirrorView) bool { return s.Scene == "settings" })
+			clickMirror(t, b, "contrast:high-contrast")
+			waitMirror(t, b, "high contrast", func(s harness.State, m mirrorView) bool { return s.Theme == "high-contrast" })
+			shot("settings")
+			clickMirror(t, b, "back")
+			waitMirror(t, b, "the title", func(s harness.State, m mirrorView) bool { return s.Scene == "title" })
+			shot("title")
+			clickMirror(t, b, "new-game")
+			waitMirror(t, b, "the scenarios", func(s harness.State, m mirrorView) bool { return s.Scene == "scenarios" })
+			shot("scenarios")
+			clickMirror(t, b, "scenario:"+scenarios.Example)
+			for step := 0; step < 30 && !p.r.Over(); step++ {
+				want := p.expectEvent()
+				waitMirror(t, b, "the desk at "+want, func(s harness.State, m mirrorView) bool { return s.Scene == "desk" && s.Event == want })
+				shot("desk-" + want)
+				opts := p.r.Options(nil)
+				pick := lastOpen(opts)
+				id := "continue"
+				if opts[pick].Index >= 0 {
+					id = fmt.Sprintf("reply:%d", pick+1)
+				}
+				clickMirror(t, b, id)
+				if err := p.r.ChooseIndex(opts[pick].Index); err != nil {
+					t.Fatal(err)
+				}
+				next := p.expectEvent()
+				st, _ := waitMirror(t, b, "after "+want, func(s harness.State, m mirrorView) bool {
+					return s.Scene == "after" || s.Scene == "ending" || s.Scene == "desk" && s.Event == next && next != want
+				})
+				if st.Scene == "after" {
+					if step == 1 {
+						shot("after-" + want)
+						clickMirror(t, b, "menu")
+						waitMirror(t, b, "the menu", func(s harness.State, m mirrorView) bool { return s.Menu })
+						shot("menu")
+						clickMirror(t, b, "resume")
+						waitMirror(t, b, "after again", func(s harness.State, m mirrorView) bool { return s.Scene == "after" && !s.Menu })
+					}
+					clickMirror(t, b, "continue")
+				}
+			}
+			waitMirror(t, b, "the ending", func(s harness.State, m mirrorView) bool { return s.Scene == "ending" })
+			shot("ending")
+		})
+	}
+}
