@@ -66,7 +66,9 @@ func StartServer(webserve, dir string) (*Server, error) {
 			s.Stop()
 			return nil, fmt.Errorf("webserve printed %q, not its URL", line)
 		}
-		s.URL = strings.Fields(line[i:])[0]
+		// Without its trailing slash, so that URL + "/studio.html" names the page (webserve
+		// refuses the "//studio.html" it would make otherwise).
+		s.URL = strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
 		return s, nil
 	case <-time.After(15 * time.Second):
 		s.Stop()
