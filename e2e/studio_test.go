@@ -292,6 +292,8 @@ func studioSession(t *testing.T, w, h int) {
 	if err := harness.ClickSelector(b, "#tab-graph"); err != nil {
 		t.Fatal(err)
 	}
+	// Graphviz is fetched when the graph is first shown: wait for it to draw.
+	waitFor(t, b, "the graph drawn", studio("graph()")+`.drawn === true`)
 	g := eval[map[string]any](t, b, studio("graph()"))
 	if g["drawn"] != true || !strings.HasPrefix(g["dot"].(string), "digraph") {
 		t.Fatalf("graph() = %v", g)
