@@ -84,13 +84,6 @@ func hoverFill(primary bool) Col {
 	return colCardHover
 }
 
-func (p *Play) charName(ci int) string {
-	if ci < 0 || ci >= len(p.S.Characters) {
-		return ""
-	}
-	return p.S.Characters[ci].Name
-}
-
 // drawEmblem draws a character's seal centred at (cx, cy) with radius r.
 func drawEmblem(a *App, dst *ebiten.Image, ci int, cx, cy, r float64) {
 	if a.Play == nil {
