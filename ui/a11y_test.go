@@ -3,10 +3,15 @@
 package ui
 
 import (
+	"fmt"
+	"image"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"bigthree/internal/contract"
 	"bigthree/internal/store"
@@ -47,7 +52,60 @@ func screenCheck(t *testing.T, d *driver, name string) *contract.Screen {
 		}
 	}
 	d.shots(t, name, nil)
+	auditContrast(t, d, name)
 	return sc
+}
+
+// auditContrast draws the screen and measures, for every text drawn, the
+// contrast between its colour and the pixels actually under it (read
+// before the text is drawn): the theme's list of pairs, checked on the
+// real screen. Large text (24 px, or 18.7 px bold) needs 3:1, the rest
+// 4.5:1.
+func auditContrast(t *testing.T, d *driver, name string) {
+	t.Helper()
+	var bad []string
+	low, lowWhat := 99.0, ""
+	seen := map[string]bool{}
+	d.onGame(func() {
+		a := d.g.a
+		img := ebiten.NewImage(int(a.W), int(a.H))
+		defer img.Deallocate()
+		a.P.audit = func(dst *ebiten.Image, s string, face text.Face, box image.Rectangle, c Col) {
+			size, bold := 0.0, false
+			if f, ok := face.(*text.GoTextFace); ok {
+				size, bold = f.Size/a.DPR, f.Source == a.src.Bold
+			}
+			need := minText
+			if size >= 24 || bold && size >= 18.66 {
+				need = minLarge
+			}
+			mid := image.Pt((box.Min.X+box.Max.X)/2, (box.Min.Y+box.Max.Y)/2)
+			for _, pt := range []image.Point{mid, {box.Min.X + 1, mid.Y}, {box.Max.X - 2, mid.Y}, {mid.X, box.Min.Y + 1}, {mid.X, box.Max.Y - 2}} {
+				if !pt.In(dst.Bounds()) {
+					continue
+				}
+				r, g, b, al := dst.At(pt.X, pt.Y).RGBA()
+				if al < 0xff00 {
+					continue // outside what this image shows (a clipped pane)
+				}
+				bg := Col{float32(r) / 0xffff, float32(g) / 0xffff, float32(b) / 0xffff, 1}
+				ratio := Contrast(c.Over(bg), bg)
+				if ratio < low {
+					low, lowWhat = ratio, fmt.Sprintf("%q in %s on %s", s, hexOf(c), hexOf(bg))
+				}
+				if key := s + hexOf(c); ratio < need && !seen[key] {
+					seen[key] = true
+					bad = append(bad, fmt.Sprintf("%q in %s on %s at (%d,%d): %.2f:1, needs %.1f:1", s, hexOf(c), hexOf(bg), pt.X, pt.Y, ratio, need))
+				}
+			}
+		}
+		a.scene.Draw(a, img)
+		a.P.audit = nil
+	})
+	if len(bad) > 0 {
+		t.Errorf("%s: texts drawn below the WCAG contrast:\n%s", name, strings.Join(bad, "\n"))
+	}
+	t.Logf("%s: lowest contrast drawn %.2f:1 (%s)", name, low, lowWhat)
 }
 
 // targetCheck asserts that every button on screen that is not cut by a
