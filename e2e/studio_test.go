@@ -293,7 +293,7 @@ func studioSession(t *testing.T, w, h int) {
 		t.Fatal(err)
 	}
 	// Graphviz is fetched when the graph is first shown: wait for it to draw.
-	waitFor(t, b, "the graph drawn", studio("graph()")+`.drawn === true`)
+	waitFor(t, b, "the graph drawn", `document.querySelector("#graph-out svg") !== null`)
 	g := eval[map[string]any](t, b, studio("graph()"))
 	if g["drawn"] != true || !strings.HasPrefix(g["dot"].(string), "digraph") {
 		t.Fatalf("graph() = %v", g)

@@ -61,6 +61,8 @@ type stateHook struct {
 	// when it changes, and its Rev.
 	screenJSON []byte
 	screenRev  int
+	screen     *contract.Screen
+	screenSig  uint64
 }
 
 // collect lists the current scene's buttons (none during a transition).
@@ -200,14 +202,22 @@ func (h *stateHook) encode(a *App) ([]byte, bool) {
 	if m, ok := a.scene.(messenger); ok && m.message() != "" {
 		st.Message = m.message()
 	}
-	st.Screen = screenOf(a)
-	text, _ := json.Marshal(st.Screen)
-	changed := !bytes.Equal(text, h.screenJSON)
-	if changed {
-		h.screenJSON = text
-		h.screenRev++
+	// The screen's text is made again only when the signature says the
+	// screen changed: the once-a-second republication of a still screen
+	// reuses it.
+	changed := false
+	if sig := signature(a); h.screen == nil || sig != h.screenSig {
+		h.screenSig = sig
+		sc := screenOf(a)
+		text, _ := json.Marshal(sc)
+		if changed = !bytes.Equal(text, h.screenJSON); changed {
+			h.screenJSON = text
+			h.screenRev++
+		}
+		sc.Rev, sc.Seq = h.screenRev, a.seq
+		h.screen = sc
 	}
-	st.Screen.Rev, st.Screen.Seq = h.screenRev, a.seq
+	st.Screen = h.screen
 	data, _ := json.Marshal(st)
 	return data, changed
 }
