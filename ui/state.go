@@ -62,7 +62,9 @@ type stateHook struct {
 	screenJSON []byte
 	screenRev  int
 	screen     *contract.Screen
+	screenOut  []byte // its JSON, with Rev and Seq
 	screenSig  uint64
+	buf        []byte
 }
 
 // collect lists the current scene's buttons (none during a transition).
@@ -93,7 +95,12 @@ func (h *stateHook) init(a *App) { h.enabled = h.out.init(a) }
 
 // signature sums up what the state shows (FNV-1a over its parts), to
 // notice changes cheaply and without allocating.
-func signature(a *App) uint64 {
+func signature(a *App) uint64 { return signatureOf(a, true) }
+
+// signatureOf is signature, with the keyboard focus or without it: the
+// screen's text does not depend on the focus (nor on where the buttons are),
+// so moving it makes no new text.
+func signatureOf(a *App, focus bool) uint64 {
 	h := uint64(14695981039346656037)
 	str := func(s string) {
 		for i := 0; i < len(s); i++ {
@@ -116,7 +123,9 @@ func signature(a *App) uint64 {
 	if r, ok := a.scene.(stateReporter); ok {
 		o, fo := r.report()
 		put(o)
-		put(fo)
+		if focus {
+			put(fo)
+		}
 	}
 	put(a.seq)
 	str(a.Message)
@@ -130,10 +139,12 @@ func signature(a *App) uint64 {
 	put(b2i(a.Settings.Fullscreen))
 	for _, b := range a.hook.buttons.items {
 		str(b.ID)
-		put(int(b.X))
-		put(int(b.Y))
-		put(int(b.W))
-		put(int(b.H))
+		if focus {
+			put(int(b.X))
+			put(int(b.Y))
+			put(int(b.W))
+			put(int(b.H))
+		}
 		put(b2i(b.Enabled))
 	}
 	return h
@@ -206,7 +217,7 @@ func (h *stateHook) encode(a *App) ([]byte, bool) {
 	// screen changed: the once-a-second republication of a still screen
 	// reuses it.
 	changed := false
-	if sig := signature(a); h.screen == nil || sig != h.screenSig {
+	if sig := signatureOf(a, false); h.screen == nil || sig != h.screenSig {
 		h.screenSig = sig
 		sc := screenOf(a)
 		text, _ := json.Marshal(sc)
@@ -216,8 +227,15 @@ func (h *stateHook) encode(a *App) ([]byte, bool) {
 		}
 		sc.Rev, sc.Seq = h.screenRev, a.seq
 		h.screen = sc
+		h.screenOut, _ = json.Marshal(sc)
 	}
-	st.Screen = h.screen
+	// The screen's JSON, made once, goes into the state as it is (a state
+	// is published every tick while the focus moves).
 	data, _ := json.Marshal(st)
+	if n := len(data); n > 0 && data[n-1] == '}' && len(h.screenOut) > 0 {
+		// Into a buffer kept between publications: write does not keep it.
+		h.buf = append(append(append(append(h.buf[:0], data[:n-1]...), `,"screen":`...), h.screenOut...), '}')
+		data = h.buf
+	}
 	return data, changed
 }
