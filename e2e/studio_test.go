@@ -107,12 +107,16 @@ func newStudioShot(t *testing.T, b *harness.Browser) *studioShot {
 	return &studioShot{t: t, b: b, dir: dir}
 }
 
+// take saves a screenshot of the Studio's state, and checks it with axe-core: every state of the
+// Studio has no violation.
 func (s *studioShot) take(name string) {
+	s.t.Helper()
 	s.n++
 	path := filepath.Join(s.dir, fmt.Sprintf("%02d-%s.png", s.n, name))
 	if err := s.b.Screenshot(path); err != nil {
 		s.t.Logf("screenshot %s: %v", name, err)
 	}
+	axeClean(s.t, s.b, "the Studio, "+name)
 }
 
 // lineOf is the 1-based number of the first line of text that contains sub.
@@ -288,6 +292,8 @@ func studioSession(t *testing.T, w, h int) {
 	if err := harness.ClickSelector(b, "#tab-graph"); err != nil {
 		t.Fatal(err)
 	}
+	// Graphviz is fetched when the graph is first shown: wait for it to draw.
+	waitFor(t, b, "the graph drawn", `document.querySelector("#graph-out svg") !== null`)
 	g := eval[map[string]any](t, b, studio("graph()"))
 	if g["drawn"] != true || !strings.HasPrefix(g["dot"].(string), "digraph") {
 		t.Fatalf("graph() = %v", g)

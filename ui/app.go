@@ -91,6 +91,10 @@ type App struct {
 	live    live
 	force   bool // redraw every frame (for measurements)
 	host    hostState
+	// acts are the intents handed in by the page's text mirror; seq
+	// counts the screens entered (contract.Screen.Seq).
+	acts acts
+	seq  int
 
 	titleSeals map[string]*ebiten.Image
 	shot       shooter
@@ -165,6 +169,7 @@ func (g *Game) Settings() store.Settings { return g.a.Settings }
 // of a second (none with reduced motion).
 func (a *App) GoTo(next Scene) {
 	a.prev, a.scene = a.scene, next
+	a.seq++
 	next.Layout(a)
 	a.laidGen = a.Gen
 	n := layout.TransitionTicks
@@ -207,6 +212,7 @@ func (g *Game) Update() error {
 	} else {
 		a.input.read(&a.In, 8*a.U)
 	}
+	a.acts.apply(&a.In, a.seq)
 	if a.In.Fullscreen && !a.Web() {
 		a.Settings.Fullscreen = !a.Settings.Fullscreen
 		ebiten.SetFullscreen(a.Settings.Fullscreen)
@@ -340,6 +346,21 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 	return w, h
 }
 
+// applyTheme draws the game in the colours the settings ask for from the
+// next frame on; images drawn in the old colours are drawn again.
+func (a *App) applyTheme() {
+	t := themeFor(a.Settings.HighContrast)
+	if t == currentTheme {
+		return
+	}
+	useTheme(t)
+	if a.back.img != nil {
+		a.back.img.Deallocate()
+		a.back.img = nil
+	}
+	a.relayout()
+}
+
 // relayout recomputes the unit and the font sizes and asks every scene to
 // lay itself out again.
 func (a *App) relayout() {
@@ -388,6 +409,7 @@ func (a *App) load() error {
 		notes = append(notes, problem)
 	}
 	a.Message = strings.Join(notes, "\n\n")
+	a.applyTheme()
 	if !a.Web() && a.Settings.Fullscreen {
 		ebiten.SetFullscreen(true)
 	}

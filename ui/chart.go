@@ -62,7 +62,7 @@ func drawChart(a *App, ch *story.Chart, w, h int) *ebiten.Image {
 	// Lines: the historical ones first (beneath), then the player's, then labels.
 	var ends []float64
 	for k, l := range ch.Lines {
-		col := meterColor(k)
+		col := chartColor(k)
 		for i := 1; i < len(l.History); i++ {
 			x0, y0 := c.Point(l.History[i-1].Date, float64(l.History[i-1].Value))
 			x1, y1 := c.Point(l.History[i].Date, float64(l.History[i].Value))
@@ -70,7 +70,7 @@ func drawChart(a *App, ch *story.Chart, w, h int) *ebiten.Image {
 		}
 	}
 	for k, l := range ch.Lines {
-		col := meterColor(k)
+		col := chartColor(k)
 		var path vector.Path
 		for i, pt := range l.Yours {
 			x, y := c.Point(pt.Date, float64(pt.Value))
@@ -94,14 +94,11 @@ func drawChart(a *App, ch *story.Chart, w, h int) *ebiten.Image {
 		lastX, lastY := c.Point(last.Date, float64(last.Value))
 		ly := spread[k]
 		x := area.Right() + 14*u
-		p.Line(img, lastX+4*u, lastY, x-4*u, ly, math.Max(1, u), meterColor(k).Alpha(0.7))
-		p.Text(img, l.Label+" "+itoa(l.Final), stSmall, x, ly-lh/2, darken(meterColor(k)))
+		p.Line(img, lastX+4*u, lastY, x-4*u, ly, math.Max(1, u), chartColor(k).Alpha(0.7))
+		p.Text(img, l.Label+" "+itoa(l.Final), stSmall, x, ly-lh/2, chartLabel(k))
 	}
 	return img
 }
-
-// darken makes a meter colour dark enough to read as text on paper.
-func darken(c Col) Col { return c.Mix(colInk, 0.35) }
 
 func dashed(p *Painter, dst *ebiten.Image, x0, y0, x1, y1, w, dash float64, c Col) {
 	l := math.Hypot(x1-x0, y1-y0)

@@ -29,9 +29,11 @@ const (
 	boxChart
 )
 
-// document is an event laid out as the paper it arrived on.
+// document is an event laid out as the paper it arrived on. Its words are
+// the story model's (story.Document), which the terminal player and the
+// page's text mirror render too.
 type document struct {
-	ev     *scenario.Event
+	model  story.Document
 	kind   scenario.Kind
 	paper  Col
 	from   int
@@ -58,31 +60,21 @@ func paperOf(k scenario.Kind) Col {
 	return colLetter
 }
 
-// build makes the document's blocks for event ev. Everything the page shows
-// is worked out here, once, so drawing it never formats a string.
-func (d *document) build(a *App, ev int) {
-	p := a.Play
-	s := p.S
-	e := &s.Events[ev]
+// build makes the blocks of the story's document m. Everything the page
+// shows is worked out here, once, so drawing it never formats a string.
+func (d *document) build(a *App, m story.Document) {
 	u := a.U
-	d.ev, d.kind, d.paper, d.from = e, e.Kind, paperOf(e.Kind), e.From
-	d.sender, d.role = "", ""
-	if e.From >= 0 {
-		d.sender = s.Characters[e.From].Name
-		d.role = s.Characters[e.From].Role
-	}
-	to := s.Player
-	if e.To >= 0 {
-		to = e.To
-	}
-	toName := p.charName(to)
-	date := longDate(e.Date)
+	d.model = m
+	d.kind, d.paper, d.from = m.Kind, paperOf(m.Kind), m.From
+	d.sender, d.role = m.Sender, m.SenderRole
+	toName := m.Recipient
+	date := m.DateText
 	b := d.blocks[:0]
 	para := 12 * u
-	switch e.Kind {
+	switch m.Kind {
 	case scenario.Telegram:
 		d.mast, d.stamp = "Telegram", ""
-		d.sub = "Received " + strings.ToUpper(e.Date.Format("2 Jan 2006"))
+		d.sub = "Received " + strings.ToUpper(m.Date.Format("2 Jan 2006"))
 		b = append(b, layout.Block{Box: boxHeader, Height: 64 * u})
 		line := func(k, v string) {
 			if v != "" {
@@ -90,18 +82,18 @@ func (d *document) build(a *App, ev int) {
 			}
 		}
 		from := d.sender
-		if e.Place != "" {
+		if m.Place != "" {
 			if from != "" {
 				from += ", "
 			}
-			from += e.Place
+			from += m.Place
 		}
 		line("FROM", from)
 		line("TO  ", toName)
-		line("DATE", e.Date.Format("2 Jan 2006"))
+		line("DATE", m.Date.Format("2 Jan 2006"))
 		b = append(b, layout.Block{Box: boxRule, Height: 2 * u, Space: 10 * u})
-		b = append(b, layout.Block{Style: stMonoBold, Text: strings.ToUpper(e.Title), Space: 12 * u, Tag: tagInk})
-		for i, par := range story.Paragraphs(e.Text) {
+		b = append(b, layout.Block{Style: stMonoBold, Text: strings.ToUpper(m.Title), Space: 12 * u, Tag: tagInk})
+		for i, par := range m.Paragraphs {
 			sp := 6 * u
 			if i == 0 {
 				sp = 12 * u
@@ -112,12 +104,11 @@ func (d *document) build(a *App, ev int) {
 		d.mast, d.stamp = "The Daily Dispatch", ""
 		d.sub = "Late edition · " + date
 		b = append(b, layout.Block{Box: boxHeader, Height: 78 * u})
-		b = append(b, layout.Block{Style: stHeadline, Text: e.Title, Align: layout.Center, Space: 14 * u})
+		b = append(b, layout.Block{Style: stHeadline, Text: m.Title, Align: layout.Center, Space: 14 * u})
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 12 * u})
-		pars := story.Paragraphs(e.Text)
-		for i, par := range pars {
-			if i == 0 && e.Place != "" {
-				par = strings.ToUpper(e.Place) + ", " + e.Date.Format("January 2") + ". — " + par
+		for i, par := range m.Paragraphs {
+			if i == 0 && m.Place != "" {
+				par = strings.ToUpper(m.Place) + ", " + m.Date.Format("January 2") + ". — " + par
 			}
 			sp := para
 			if i == 0 {
@@ -126,68 +117,66 @@ func (d *document) build(a *App, ev int) {
 			b = append(b, layout.Block{Style: stBody, Text: par, Space: sp})
 		}
 	case scenario.Meeting:
-		d.mast, d.stamp = "Memorandum of conversation", "SECRET"
+		d.mast, d.stamp = story.KindName(m.Kind), "SECRET"
 		d.sub = ""
 		b = append(b, layout.Block{Box: boxHeader, Height: 52 * u})
-		var who []string
-		if d.sender != "" {
-			who = append(who, d.sender)
-		}
-		if toName != "" {
-			who = append(who, toName)
-		}
-		if len(who) > 0 {
-			b = append(b, layout.Block{Style: stSmall, Text: "Participants: " + strings.Join(who, "; "), Space: 4 * u, Tag: tagSoft})
+		if who := m.FromTo(); who != "" {
+			b = append(b, layout.Block{Style: stSmall, Text: who, Space: 4 * u, Tag: tagSoft})
 		}
 		where := date
-		if e.Place != "" {
-			where = e.Place + ", " + date
+		if m.Place != "" {
+			where = m.Place + ", " + date
 		}
 		b = append(b, layout.Block{Style: stSmall, Text: "Place and date: " + where, Tag: tagSoft})
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 10 * u})
-		b = append(b, layout.Block{Style: stTitle, Text: e.Title, Space: 14 * u})
-		b = layout.AppendParagraphs(b, story.Paragraphs(e.Text), stBody, 10*u, para)
+		b = append(b, layout.Block{Style: stTitle, Text: m.Title, Space: 14 * u})
+		b = layout.AppendParagraphs(b, m.Paragraphs, stBody, 10*u, para)
 	case scenario.Report:
 		d.mast, d.stamp = "Report to the President", "CONFIDENTIAL"
 		d.sub = ""
 		b = append(b, layout.Block{Box: boxHeader, Height: 52 * u})
 		meta := date
-		if e.Place != "" {
-			meta = e.Place + " · " + date
+		if m.Place != "" {
+			meta = m.Place + " · " + date
 		}
 		if d.sender != "" {
 			meta = "From " + d.sender + " · " + meta
 		}
 		b = append(b, layout.Block{Style: stSmall, Text: meta, Tag: tagSoft, Space: 2 * u})
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 10 * u})
-		b = append(b, layout.Block{Style: stTitle, Text: e.Title, Space: 14 * u})
-		b = layout.AppendParagraphs(b, story.Paragraphs(e.Text), stBody, 10*u, para)
+		b = append(b, layout.Block{Style: stTitle, Text: m.Title, Space: 14 * u})
+		b = layout.AppendParagraphs(b, m.Paragraphs, stBody, 10*u, para)
 	default: // a letter
-		d.mast, d.stamp = strings.ToUpper(e.Place), ""
+		d.mast, d.stamp = strings.ToUpper(m.Place), ""
 		switch {
-		case e.From >= 0:
+		case m.From >= 0:
 			b = append(b, layout.Block{Box: boxHeader, Height: 60 * u})
-		case e.Place != "":
+		case m.Place != "":
 			// No sender: a plain letterhead with the place.
 			b = append(b, layout.Block{Box: boxHeader, Height: a.Fonts.lh[stCaps] + 12*u})
 		}
 		where := date
-		if e.Place != "" {
-			where = e.Place + ", " + date
+		if m.Place != "" {
+			where = m.Place + ", " + date
 		}
 		b = append(b, layout.Block{Style: stItalic, Text: where, Align: layout.Right, Space: 6 * u, Tag: tagSoft})
 		if toName != "" {
 			b = append(b, layout.Block{Style: stSmall, Text: "To " + toName, Space: 2 * u, Tag: tagSoft})
 		}
-		b = append(b, layout.Block{Style: stTitle, Text: e.Title, Space: 14 * u})
-		b = layout.AppendParagraphs(b, story.Paragraphs(e.Text), stBody, 10*u, para)
+		b = append(b, layout.Block{Style: stTitle, Text: m.Title, Space: 14 * u})
+		b = layout.AppendParagraphs(b, m.Paragraphs, stBody, 10*u, para)
 		if d.sender != "" {
 			b = append(b, layout.Block{Style: stItalic, Text: d.sender, Align: layout.Right, Space: 16 * u, Tag: tagSender})
 		}
 	}
-	if src := s.SourceText(e.Source); src != "" {
+	if m.Invented || m.Source != "" {
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 22 * u})
-		b = append(b, layout.Block{Style: stSmallItalic, Text: "Source: " + src, Space: 8 * u, Tag: tagFaint})
+	}
+	if m.Invented {
+		b = append(b, layout.Block{Style: stSmallItalic, Text: m.InventedLine, Space: 8 * u, Tag: tagFaint})
+	}
+	if src := m.SourceLine(); src != "" {
+		b = append(b, layout.Block{Style: stSmallItalic, Text: src, Space: 8 * u, Tag: tagFaint})
 	}
 	d.blocks = b
 }
@@ -245,7 +234,7 @@ func (d *document) drawHeader(a *App, dst *ebiten.Image, r layout.Rect) {
 	p, u, fo := a.P, a.U, a.Fonts
 	switch d.kind {
 	case scenario.Telegram:
-		p.Rect(dst, layout.R(r.X-8*u, r.Y, r.W+16*u, 44*u), hex(0xd8c27a))
+		p.Rect(dst, layout.R(r.X-8*u, r.Y, r.W+16*u, 44*u), colTelegramBand)
 		p.Text(dst, "TELEGRAM", stCaps, r.X+8*u, r.Y+(44*u-fo.lh[stCaps])/2, colInk)
 		p.TextRight(dst, d.sub, stMonoBold, r.Right()-8*u, r.Y+(44*u-fo.lh[stMonoBold])/2, colInkSoft)
 		if d.from >= 0 {

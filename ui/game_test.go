@@ -475,8 +475,8 @@ func TestKeys(t *testing.T) {
 	}
 	d.waitScene(t, "desk")
 	desk = d.g.a.scene.(*deskScene)
-	if desk.opts[1].ID != "supply-conference" || !desk.opts[1].Locked {
-		t.Fatalf("reply 2 is %+v, want the locked supply conference", desk.opts[1])
+	if desk.replies[1].ID != "supply-conference" || !desk.replies[1].Locked {
+		t.Fatalf("reply 2 is %+v, want the locked supply conference", desk.replies[1])
 	}
 	d.press(Intent{Choose: 2})
 	if d.scene() != "desk" || !strings.Contains(desk.shownAt, "Reply 2 is locked: Only after an envoy has gone to Moscow.") {
@@ -516,7 +516,8 @@ func stateOf(t *testing.T, d *driver) contract.State {
 	t.Helper()
 	var st contract.State
 	d.onGame(func() {
-		if err := json.Unmarshal(d.g.a.hook.encode(d.g.a), &st); err != nil {
+		data, _ := d.g.a.hook.encode(d.g.a)
+		if err := json.Unmarshal(data, &st); err != nil {
 			t.Error(err)
 		}
 	})

@@ -159,11 +159,11 @@ func (l *live) draw(a *App, dst *ebiten.Image) {
 	a.P.Flow(dst, &l.flow, r.X+14*u, r.Y+10*u, r, func(line *layout.Line) Col {
 		switch line.Tag {
 		case tagError:
-			return hex(0xffb4a8)
+			return colOverlayError
 		case tagWarning:
-			return hex(0xffd98a)
+			return colOverlayWarning
 		}
-		return hex(0xf2e8d5)
+		return colOverlayText
 	})
 }
 

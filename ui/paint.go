@@ -20,6 +20,10 @@ type Painter struct {
 	fonts  *Fonts
 	round  map[int]*nine
 	lop    text.LayoutOptions
+	// audit, when set (by a test), is told of every text about to be
+	// drawn, with the box its glyphs will cover, so the test can read the
+	// background under it and measure the contrast actually drawn.
+	audit func(dst *ebiten.Image, s string, face text.Face, box image.Rectangle, c Col)
 }
 
 // nine is a rounded-rectangle texture of corner radius r cut into nine parts.
@@ -206,6 +210,15 @@ func (p *Painter) TextFace(dst *ebiten.Image, s string, face text.Face, x, y flo
 	p.glyphs = text.AppendGlyphs(p.glyphs[:0], s, face, &p.lop)
 	p.scaleColor(c)
 	x, y = math.Round(x), math.Round(y)
+	if p.audit != nil {
+		var box image.Rectangle
+		for i := range p.glyphs {
+			if g := &p.glyphs[i]; g.Image != nil {
+				box = box.Union(g.Image.Bounds().Sub(g.Image.Bounds().Min).Add(image.Pt(int(x+g.X), int(y+g.Y))))
+			}
+		}
+		p.audit(dst, s, face, box, c)
+	}
 	for i := range p.glyphs {
 		g := &p.glyphs[i]
 		if g.Image == nil {

@@ -31,7 +31,7 @@ func (p *platformState) init(a *App) bool {
 	return p.path != ""
 }
 
-func (p *platformState) write(a *App, data []byte) {
+func (p *platformState) write(a *App, data []byte, _ bool) {
 	if err := atomicfile.WriteFile(p.path, append(data, '\n'), 0o644); err != nil && !p.err {
 		p.err = true
 		a.addMessage("The state file cannot be written: " + err.Error())

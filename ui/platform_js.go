@@ -53,6 +53,35 @@ func (p *platformState) init(a *App) bool {
 		}
 		return js.Global().Get("JSON").Call("parse", s)
 	}))
+	// act({button: id, seq: n}) or act({choose: n, seq: n}): the text
+	// mirror's buttons, the same intents as a click on the button or the
+	// number key (seq is the screen the mirror showed; 0 for any);
+	// act({text: value, seq: n}): the value of its text box.
+	bt.Set("act", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 1 || args[0].Type() != js.TypeObject {
+			return "act({button: id}) or act({choose: n}) needs an object"
+		}
+		var in Intent
+		o := args[0]
+		if v := o.Get("button"); v.Type() == js.TypeString {
+			in.Button = v.String()
+		}
+		if v := o.Get("choose"); v.Type() == js.TypeNumber {
+			in.Choose = v.Int()
+		}
+		if v := o.Get("text"); v.Type() == js.TypeString {
+			in.Text, in.SetText = v.String(), true
+		}
+		seq := 0
+		if v := o.Get("seq"); v.Type() == js.TypeNumber {
+			seq = v.Int()
+		}
+		if in.Button == "" && !in.SetText && (in.Choose < 1 || in.Choose > 9) {
+			return "act needs a button id, a reply number from 1 to 9 or a text"
+		}
+		a.acts.push(in, seq)
+		return nil
+	}))
 	bt.Set("openScenario", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 2 {
 			return "openScenario(name, text) needs a file name and the file's text"
@@ -70,8 +99,16 @@ func (q *pendingOpens) push(name string, data []byte) {
 	q.mu.Unlock()
 }
 
-func (p *platformState) write(a *App, data []byte) {
+// write keeps the state for state(); when the screen's text changed, it
+// tells the page's text mirror, which then reads it (window.bigthree.onscreen).
+func (p *platformState) write(a *App, data []byte, screenChanged bool) {
 	p.mu.Lock()
 	p.json = string(data)
 	p.mu.Unlock()
+	if !screenChanged {
+		return
+	}
+	if f := js.Global().Get("bigthree").Get("onscreen"); f.Type() == js.TypeFunction {
+		f.Invoke()
+	}
 }

@@ -43,10 +43,10 @@ func (s *afterScene) Layout(a *App) {
 	m := &s.story
 	b := s.blocks[:0]
 	if !m.Continued {
-		b = append(b, layout.Block{Style: stLabel, Text: "Your reply", Tag: tagSoft})
+		b = append(b, layout.Block{Style: stLabel, Text: story.YourReplyHeading, Tag: tagSoft})
 		b = append(b, layout.Block{Style: stItalic, Text: "“" + m.Reply + "”", Space: 4 * u})
 		if len(m.Reactions) > 0 {
-			b = append(b, layout.Block{Style: stLabel, Text: "Reactions", Space: 22 * u, Tag: tagSoft})
+			b = append(b, layout.Block{Style: stLabel, Text: story.ReactionsHeading, Space: 22 * u, Tag: tagSoft})
 			for i, r := range m.Reactions {
 				// The box's tag is the reaction's index, for its seal and name.
 				b = append(b, layout.Block{Box: boxReaction, Height: 44 * u, Space: 8 * u, Tag: i})
@@ -59,10 +59,10 @@ func (s *afterScene) Layout(a *App) {
 				}
 			}
 		} else {
-			b = append(b, layout.Block{Style: stSmallItalic, Text: "No one answers at once.", Space: 14 * u, Tag: tagSoft})
+			b = append(b, layout.Block{Style: stSmallItalic, Text: story.NoReaction, Space: 14 * u, Tag: tagSoft})
 		}
 	} else {
-		b = append(b, layout.Block{Style: stLabel, Text: "You have read", Tag: tagSoft})
+		b = append(b, layout.Block{Style: stLabel, Text: story.ReadHeading, Tag: tagSoft})
 		b = append(b, layout.Block{Style: stItalic, Text: m.EventTitle, Space: 4 * u})
 	}
 	if n := m.Note; n != nil {
@@ -73,7 +73,7 @@ func (s *afterScene) Layout(a *App) {
 			b = append(b, layout.Block{Style: stSmallItalic, Text: n.Verdict.Sentence, Space: 8 * u, Tag: tagSoft})
 		}
 		if n.Source != "" {
-			b = append(b, layout.Block{Style: stSmallItalic, Text: "Source: " + n.Source, Space: 10 * u, Tag: tagFaint})
+			b = append(b, layout.Block{Style: stSmallItalic, Text: story.SourcePrefix + n.Source, Space: 10 * u, Tag: tagFaint})
 		}
 	}
 	s.blocks = b

@@ -4,7 +4,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
-	"bigthree/internal/rules"
 	"bigthree/internal/story"
 )
 
@@ -29,7 +28,8 @@ type deskScene struct {
 	heading layout.Rect
 	pane    layout.Rect // the replies' scrolling band
 	sideS   layout.Scroll
-	opts    []rules.Option
+	// replies are the document's (the story model's), in their order.
+	replies []story.Reply
 	cards   []replyCard
 	crects  []layout.Rect // cards in pane coordinates (before scrolling)
 	// col holds the replies as they are on screen now (clipped), then the
@@ -52,7 +52,7 @@ func newDeskScene() *deskScene { return &deskScene{ev: -1, col: newColumn(), ben
 
 func (*deskScene) Name() string { return "desk" }
 
-func (d *deskScene) report() (int, int) { return len(d.opts), d.col.Focus }
+func (d *deskScene) report() (int, int) { return len(d.replies), d.col.Focus }
 
 func (d *deskScene) message() string {
 	return d.shownAt
@@ -69,14 +69,13 @@ func (d *deskScene) Layout(a *App) {
 	if ev < 0 {
 		return
 	}
+	m, _ := story.DocumentOf(p.Run)
+	d.doc.build(a, m) // again on a relayout: sizes inside the blocks follow the unit
 	if fresh {
-		d.doc.build(a, ev)
 		d.docS.Jump(0)
 		d.sideS.Jump(0)
 		d.col.Focus = -1
 		d.locked = ""
-	} else {
-		d.doc.build(a, ev) // sizes inside the blocks follow the unit
 	}
 
 	// The document.
@@ -109,23 +108,19 @@ func (d *deskScene) Layout(a *App) {
 	d.meters.setup(meters, false)
 	d.heading, side = side.CutTop(a.Fonts.lh[stLabel]+6*u, 4*u)
 	d.pane = side
-	d.opts = p.Run.Options(d.opts)
+	d.replies = m.Replies
 	d.cards = d.cards[:0]
-	heights := make([]float64, 0, len(d.opts))
-	for i, o := range d.opts {
-		c := replyCard{number: itoa(i + 1)}
+	heights := make([]float64, 0, len(d.replies))
+	for _, o := range d.replies {
+		c := replyCard{number: itoa(o.Number)}
 		d.blocks = d.blocks[:0]
-		if o.Index < 0 {
+		if o.Continue() {
 			d.blocks = append(d.blocks, layout.Block{Style: stButton, Text: o.Text})
 		} else {
 			d.blocks = append(d.blocks, layout.Block{Style: stBody, Text: o.Text})
 		}
 		if o.Locked {
-			reason := o.Reason
-			if reason == "" {
-				reason = "Not possible now."
-			}
-			d.blocks = append(d.blocks, layout.Block{Style: stSmallItalic, Text: "Locked: " + reason, Space: 4 * u, Tag: tagSoft})
+			d.blocks = append(d.blocks, layout.Block{Style: stSmallItalic, Text: o.LockedLine, Space: 4 * u, Tag: tagSoft})
 		}
 		c.flow.Layout(d.blocks, d.pane.W-70*u, a.Fonts)
 		c.h = max(c.flow.Height+24*u, 48*u)
@@ -140,14 +135,10 @@ func (d *deskScene) Layout(a *App) {
 	d.sideS.Resize(content, d.pane.H)
 	focus := d.col.Focus
 	d.col.Reset()
-	for i, o := range d.opts {
-		id := "continue"
-		if o.Index >= 0 {
-			id = replyIDs[min(i, len(replyIDs)-1)]
-		}
-		d.col.Items = append(d.col.Items, focusItem{ID: id, Row: i, Enabled: !o.Locked})
+	for i, o := range d.replies {
+		d.col.Items = append(d.col.Items, focusItem{ID: replyID(o), Row: i, Enabled: !o.Locked})
 	}
-	d.col.Items = append(d.col.Items, focusItem{ID: "menu", R: d.menu.R, Row: len(d.opts), Enabled: true, TabOnly: true})
+	d.col.Items = append(d.col.Items, focusItem{ID: "menu", R: d.menu.R, Row: len(d.replies), Enabled: true, TabOnly: true})
 	// The focus stays where it was on a relayout, even on a locked reply
 	// just picked by number.
 	d.col.Focus = focus
@@ -166,7 +157,7 @@ func (d *deskScene) placeCards() {
 }
 
 // menuIndex is the Menu button's place in the column.
-func (d *deskScene) menuIndex() int { return len(d.opts) }
+func (d *deskScene) menuIndex() int { return len(d.replies) }
 
 func (d *deskScene) Update(a *App) error {
 	p := a.Play
@@ -178,7 +169,7 @@ func (d *deskScene) Update(a *App) error {
 		a.GoTo(newEndingScene(a))
 		return nil
 	}
-	n := len(d.opts)
+	n := len(d.replies)
 	d.placeCards()
 	if in.Back {
 		a.GoTo(newMenuScene(a, d))
@@ -220,27 +211,32 @@ func (d *deskScene) benchStep(a *App) {
 		a.RedrawPart()
 		return
 	}
-	if len(d.opts) > 0 {
-		d.col.Focus = layout.Cycle(d.col.Focus, 1, len(d.opts))
+	if len(d.replies) > 0 {
+		d.col.Focus = layout.Cycle(d.col.Focus, 1, len(d.replies))
 	}
 	a.Redraw()
 }
 
 var replyIDs = [...]string{"reply:1", "reply:2", "reply:3", "reply:4", "reply:5", "reply:6", "reply:7", "reply:8", "reply:9"}
 
+// replyID is a reply's button id in the state hook: "reply:N", or
+// "continue".
+func replyID(o story.Reply) string {
+	if o.Continue() {
+		return "continue"
+	}
+	return replyIDs[min(o.Number-1, len(replyIDs)-1)]
+}
+
 func (d *deskScene) listButtons(a *App, b *buttonList) { d.col.list(b) }
 
 // choose makes reply k, saves, and moves on to the reactions (or straight
 // to the next document when a plain Continue has nothing to show).
 func (d *deskScene) choose(a *App, k int) {
-	o := d.opts[k]
+	o := d.replies[k]
 	if o.Locked {
 		// Say why, above the document, and show the reply.
-		reason := o.Reason
-		if reason == "" {
-			reason = "it is not possible now."
-		}
-		d.locked = "Reply " + itoa(k+1) + " is locked: " + reason
+		d.locked = o.LockedMessage()
 		d.col.Focus = k
 		r := d.crects[k]
 		d.sideS.Reveal(r.Y-d.pane.Y, r.Bottom()-d.pane.Y)
@@ -294,11 +290,7 @@ func (d *deskScene) Draw(a *App, dst *ebiten.Image) {
 	if !d.meters.R.Empty() {
 		d.meters.draw(a, dst)
 	}
-	label := "Your reply"
-	if len(d.opts) == 1 && d.opts[0].Index < 0 {
-		label = "When you have read it"
-	}
-	p.Text(dst, label, stLabel, d.heading.X+2*u, d.heading.Y, colBrass)
+	p.Text(dst, d.doc.model.Prompt, stLabel, d.heading.X+2*u, d.heading.Y, colBrass)
 	pane := d.paneClip.get(dst, d.pane.InsetXY(-6*u, -6*u))
 	for i := range d.cards {
 		r := d.crects[i].Offset(0, -d.sideS.Pos)
@@ -339,26 +331,28 @@ func (d *deskScene) drawPaper(a *App, dst *ebiten.Image) {
 
 func (d *deskScene) drawCard(a *App, dst *ebiten.Image, i int, r layout.Rect) {
 	p, u := a.P, a.U
-	o := &d.opts[i]
+	o := &d.replies[i]
 	c := &d.cards[i]
 	fill, edge, ink := colCard, colBrassDim, colInk
 	switch {
 	case o.Locked:
-		fill, edge, ink = colLocked.Mix(colCard, 0.35), colLocked, colInkSoft
-	case o.Index < 0:
-		fill, edge = colBrass, hex(0x8a6a2c)
+		fill, edge, ink = colLocked, colInkFaint, colInkSoft
+	case o.Continue():
+		fill, edge = colBrass, colPrimaryEdge
 	}
 	hover, focus := d.col.Lit(i)
+	edgeW := 1.5 * u
 	if hover {
-		fill = fill.Mix(hex(0xffffff), 0.35)
+		fill, edge, edgeW = hoverFill(o.Continue()), colHoverEdge, 3*u
+		p.Round(dst, r.Inset(-3*u), 9*u, colHover)
 	}
 	if focus || i == d.col.Focus && d.locked != "" {
-		p.Round(dst, r.Inset(-3*u), 9*u, colIvory)
+		p.Round(dst, r.Inset(-3*u), 9*u, colFocusOuter)
 	}
-	p.RoundFrame(dst, r, 6*u, 1.5*u, edge, fill)
+	p.RoundFrame(dst, r, 6*u, edgeW, edge, fill)
 	badge := colInk
 	if o.Locked {
-		badge = colInkFaint
+		badge = colInkSoft
 	}
 	p.Circle(dst, r.X+26*u, r.Y+24*u, 14*u, badge)
 	p.TextCentered(dst, c.number, stSmallBold, layout.R(r.X+12*u, r.Y+10*u, 28*u, 28*u), colIvory)

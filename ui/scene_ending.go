@@ -20,6 +20,7 @@ type endingScene struct {
 	chart   *ebiten.Image
 	chartW  int
 	chartH  int
+	chartOf *Theme // the theme the chart was drawn in
 	buttons []button
 	col     buttonColumn
 	msg     string
@@ -99,12 +100,12 @@ func (s *endingScene) Layout(a *App) {
 	for _, bx := range s.flow.Boxes {
 		if bx.Box == boxChart {
 			w, h := int(bx.R.W), int(bx.R.H)
-			if s.chart == nil || s.chartW != w || s.chartH != h {
+			if s.chart == nil || s.chartW != w || s.chartH != h || s.chartOf != currentTheme {
 				if s.chart != nil {
 					s.chart.Deallocate()
 				}
 				s.chart = drawChart(a, &s.story.Chart, w, h)
-				s.chartW, s.chartH = w, h
+				s.chartW, s.chartH, s.chartOf = w, h, currentTheme
 			}
 		}
 	}
@@ -176,7 +177,7 @@ func (s *endingScene) Draw(a *App, dst *ebiten.Image) {
 		case tagRed:
 			return colRed
 		case tagSame:
-			return hex(0x1f6b4a)
+			return colSame
 		}
 		return colInk
 	})

@@ -25,6 +25,10 @@ type errorsScene struct {
 	col    buttonColumn
 	playB  button
 	clip   clipper
+	// heading and intro are the screen's title and its first paragraph;
+	// msg is the state hook's message (worked out once: the hook asks
+	// every tick).
+	heading, intro, msg string
 }
 
 func newErrorsScene(name string, diags scenario.Diagnostics) *errorsScene {
@@ -52,7 +56,10 @@ func (s *errorsScene) report() (int, int) {
 }
 
 func (s *errorsScene) message() string {
-	return s.name + ": " + s.diags.Summary()
+	if s.msg == "" {
+		s.msg = s.name + ": " + s.diags.Summary()
+	}
+	return s.msg
 }
 
 const (
@@ -70,14 +77,15 @@ func (s *errorsScene) Layout(a *App) {
 		summary = "no details were given"
 	}
 	if s.play != nil {
-		b = append(b, layout.Block{Style: stTitle, Text: "This scenario has problems, but it can be played", Space: 4 * u})
-		b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
-		b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each problem below says where it is (file:line:column) and what is probably a mistake (parts of the story that nobody can reach, or where a game can get stuck), then shows that line of the file with a ^ under the place. Tell your teacher; you can play it anyway.", Space: 10 * u})
+		s.heading = "This scenario has problems, but it can be played"
+		s.intro = "The file has " + summary + ". Each problem below says where it is (file:line:column) and what is probably a mistake (parts of the story that nobody can reach, or where a game can get stuck), then shows that line of the file with a ^ under the place. Tell your teacher; you can play it anyway."
 	} else {
-		b = append(b, layout.Block{Style: stTitle, Text: "This scenario could not be opened", Space: 4 * u})
-		b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
-		b = append(b, layout.Block{Style: stBody, Text: "The file has " + summary + ". Each problem below says where it is (file:line:column) and what is wrong, then shows that line of the file with a ^ under the place; fix them in a text editor and open the file again. Teachers can check a file without the game with the b3 check command, or in the Studio.", Space: 10 * u})
+		s.heading = "This scenario could not be opened"
+		s.intro = "The file has " + summary + ". Each problem below says where it is (file:line:column) and what is wrong, then shows that line of the file with a ^ under the place; fix them in a text editor and open the file again. Teachers can check a file without the game with the b3 check command, or in the Studio."
 	}
+	b = append(b, layout.Block{Style: stTitle, Text: s.heading, Space: 4 * u})
+	b = append(b, layout.Block{Style: stMono, Text: s.name, Space: 6 * u, Tag: tagSoft})
+	b = append(b, layout.Block{Style: stBody, Text: s.intro, Space: 10 * u})
 	b = append(b, layout.Block{Box: boxRule, Height: u, Space: 14 * u})
 	width := s.page.Body.W - 72*u
 	// The excerpt under each problem is as wide as the panel allows, in
@@ -162,7 +170,7 @@ func (s *errorsScene) Draw(a *App, dst *ebiten.Image) {
 			if k == 0 || s.flow.Lines[k-1].Block != l.Block {
 				m := colRed
 				if l.Tag == tagWarning {
-					m = hex(0xb07a00)
+					m = colWarningMark
 				}
 				p.Rect(clip, layout.R(x, y+l.Y+4*u, 5*u, l.H-8*u), m)
 			}

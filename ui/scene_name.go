@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
+	"bigthree/internal/contract"
 	"bigthree/internal/layout"
 	"bigthree/internal/store"
 	"bigthree/internal/story"
@@ -40,13 +41,25 @@ func (*nameScene) Name() string { return "name" }
 
 func (s *nameScene) input() string { return string(s.name) }
 
+// namePrompt says what the name is for.
+const namePrompt = "Your name, as your teacher will see it on the transcript. You may leave it empty. Type it, then press Enter."
+
+func (s *nameScene) screenText(a *App, sc *contract.Screen) {
+	t := textBuilder{sc}
+	sc.Title = "Save transcript"
+	t.block("p", namePrompt)
+	sc.Field = &contract.Field{ID: "student-name", Label: "Your name", Value: string(s.name), Max: maxStudentName}
+	t.button("save-name", "Save transcript")
+	t.button("cancel", "Cancel")
+}
+
 func (s *nameScene) report() (int, int) { return s.col.focusReport() }
 
 func (s *nameScene) Layout(a *App) {
 	u := a.U
 	f := a.Fonts
 	w := min(a.W-80*u, 640*u)
-	s.prompt.Layout([]layout.Block{{Style: stBody, Text: "Your name, as your teacher will see it on the transcript. You may leave it empty. Type it, then press Enter."}}, w-64*u, f)
+	s.prompt.Layout([]layout.Block{{Style: stBody, Text: namePrompt}}, w-64*u, f)
 	bh := f.lh[stButton] + 22*u
 	fh := f.lh[stBody] + 20*u
 	h := 32*u + f.lh[stTitle] + 14*u + s.prompt.Height + 18*u + fh + 28*u + bh + 32*u
@@ -95,6 +108,11 @@ func (s *nameScene) Update(a *App) error {
 	typed, back := s.readTyping(a)
 	if len(typed) > 0 || back {
 		s.name = editName(s.name, typed, back)
+		a.Redraw()
+	}
+	if a.In.SetText {
+		// The whole value of the page's text box (the text mirror).
+		s.name = editName(nil, []rune(a.In.Text), false)
 		a.Redraw()
 	}
 	if a.In.Back {

@@ -57,7 +57,24 @@ func newSettingsScene(from Scene) *settingsScene {
 	s.rows = append(s.rows, settingRow{id: "reduced-motion", label: "Reduced motion", choices: []string{"Off", "On"},
 		get: func(a *App) int { return b2i(a.Settings.ReducedMotion) },
 		set: func(a *App, v int) { a.Settings.ReducedMotion = v == 1 }})
+	s.rows = append(s.rows, settingRow{id: "contrast", label: "Colours", choices: []string{"Standard", "High contrast"},
+		get: func(a *App) int { return b2i(a.Settings.HighContrast) },
+		set: func(a *App, v int) {
+			a.Settings.HighContrast = v == 1
+			a.applyTheme()
+		}})
+	// The browser page's text of the game, for screen readers always; a
+	// plain-text view to read, zoom or have read aloud beside the game or
+	// in its place.
+	s.rows = append(s.rows, settingRow{id: "text-view", label: "Plain-text view", choices: []string{"Hidden", "Beside the game", "Instead of the game"},
+		get: func(a *App) int { return a.Settings.TextView },
+		set: func(a *App, v int) { a.Settings.TextView = v }})
 	return s
+}
+
+// choiceID is the button id of the row's choice v: "text-size:large".
+func (r *settingRow) choiceID(v int) string {
+	return r.id + ":" + strings.ToLower(strings.ReplaceAll(r.choices[v], " ", "-"))
 }
 
 func b2i(b bool) int {
@@ -74,7 +91,7 @@ func (s *settingsScene) report() (int, int) { return s.col.focusReport() }
 func (s *settingsScene) visibleRows(a *App) []int {
 	var out []int
 	for i, r := range s.rows {
-		if r.id == "fullscreen" && a.Web() {
+		if r.id == "fullscreen" && a.Web() || r.id == "text-view" && !a.Web() {
 			continue
 		}
 		out = append(out, i)
@@ -91,23 +108,43 @@ func (s *settingsScene) Layout(a *App) {
 	s.col.Reset()
 	s.owners, s.values = s.owners[:0], s.values[:0]
 	bh := f.lh[stButton] + 18*u
+	// Each label beside its choices when there is room, so that every row
+	// fits at the largest text size; else above them.
+	rowW := body.W - 72*u
+	labelW := 0.0
+	for _, i := range s.visibleRows(a) {
+		labelW = max(labelW, f.Measure(stLabel, s.rows[i].label)+20*u)
+	}
+	inline := labelW <= rowW*0.3
 	for k, i := range s.visibleRows(a) {
 		r := &s.rows[i]
-		r.y = y
-		y += f.lh[stLabel] + 8*u
-		r.rects = layout.Row(r.rects, layout.R(body.X+36*u, y, body.W-72*u, bh), len(r.choices), 10*u)
+		x, w := body.X+36*u, rowW
+		if inline {
+			r.y = y + (bh-f.lh[stLabel])/2
+			x, w = x+labelW, w-labelW
+		} else {
+			r.y = y
+			y += f.lh[stLabel] + 8*u
+		}
+		r.rects = layout.Row(r.rects, layout.R(x, y, w, bh), len(r.choices), 10*u)
 		cur := r.get(a)
 		for v, rr := range r.rects {
-			id := r.id + ":" + strings.ToLower(strings.ReplaceAll(r.choices[v], " ", "-"))
-			s.col.Items = append(s.col.Items, focusItem{ID: id, R: rr, Row: k, Enabled: true, Current: v == cur})
+			s.col.Items = append(s.col.Items, focusItem{ID: r.choiceID(v), R: rr, Row: k, Enabled: true, Current: v == cur})
 			s.owners = append(s.owners, i)
 			s.values = append(s.values, v)
 		}
-		y += bh + 26*u
+		if inline {
+			y += bh + 16*u
+		} else {
+			y += bh + 26*u
+		}
 	}
-	text := "Dear Mr. President, I have received your message of the 26th and thank you for it. This sample shows the size of the text in letters and telegrams."
-	s.sample.Layout([]layout.Block{{Style: stBody, Text: text}}, body.W-96*u, f)
+	s.sample.Layout([]layout.Block{{Style: stBody, Text: sampleText}}, body.W-96*u, f)
 	s.sampleR = layout.R(body.X+36*u, y, body.W-72*u, s.sample.Height+24*u)
+	if s.sampleR.Bottom()+f.lh[stSmallItalic]+20*u > body.Bottom() {
+		// No room for the sample: the text of the screen itself shows the size.
+		s.sampleR = layout.R(body.X+36*u, y-14*u, 0, 0)
+	}
 	s.note = "Settings are kept in " + a.Store.Where() + "."
 	if a.Store.Off != "" {
 		s.note = a.Store.Off
@@ -127,6 +164,9 @@ func (s *settingsScene) Layout(a *App) {
 		}
 	}
 }
+
+// sampleText shows the text size on the Settings screen.
+const sampleText = "Dear Mr. President, I have received your message of the 26th and thank you for it. This sample shows the size of the text in letters and telegrams."
 
 func (s *settingsScene) leave(a *App) {
 	a.saveSettings()
@@ -180,8 +220,10 @@ func (s *settingsScene) Draw(a *App, dst *ebiten.Image) {
 			k++
 		}
 	}
-	p.RoundFrame(dst, s.sampleR, 4*u, u, colInkFaint, colCard)
-	p.Flow(dst, &s.sample, s.sampleR.X+12*u, s.sampleR.Y+12*u, s.sampleR, func(*layout.Line) Col { return colInk })
+	if !s.sampleR.Empty() {
+		p.RoundFrame(dst, s.sampleR, 4*u, max(u, 1), colInkFaint, colCard)
+		p.Flow(dst, &s.sample, s.sampleR.X+12*u, s.sampleR.Y+12*u, s.sampleR, func(*layout.Line) Col { return colInk })
+	}
 	p.Text(dst, s.note, stSmallItalic, body.X+36*u, s.sampleR.Bottom()+14*u, colInkSoft)
 	hover, focus := s.col.Lit(k)
 	drawButton(a, dst, &s.back, hover, focus)

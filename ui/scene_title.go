@@ -94,6 +94,7 @@ type titleScene struct {
 	msg          layout.Flow
 	msgR         layout.Rect
 	msgText      string
+	hintText     string
 }
 
 // titleCard is one entry of a list: a shipped scenario or a saved game.
@@ -102,6 +103,8 @@ type titleCard struct {
 	entry int // index in the catalogue or in saves
 	flow  layout.Flow
 	h     float64
+	// label and detail are the card's text for the page's text mirror.
+	label, detail string
 }
 
 func newTitleScene(a *App) *titleScene {
@@ -196,6 +199,7 @@ func (t *titleScene) Layout(a *App) {
 	if a.Web() {
 		hint = "To play your own scenario, use the Open a scenario file… button at the bottom right, or drop the .yaml file on the page."
 	}
+	t.hintText = hint
 	hw := min(W-80*u, 760*u)
 	t.hint.Layout([]layout.Block{{Style: stSmallItalic, Text: hint, Align: layout.Center}}, hw, f)
 	t.hintR = layout.R((W-hw)/2, H-24*u-t.hint.Height, hw, t.hint.Height)
@@ -298,10 +302,21 @@ func (t *titleScene) scenarioCards(a *App, cw float64) {
 			blocks = append(blocks, layout.Block{Style: stTitle, Text: e.Name})
 			blocks = append(blocks, layout.Block{Style: stItalic, Text: "This scenario has errors; choose it to see them."})
 		}
+		c.label, c.detail = cardText(blocks)
 		c.flow.Layout(blocks, cw-92*u, a.Fonts)
 		c.h = c.flow.Height + 32*u
 		t.cards = append(t.cards, c)
 	}
+}
+
+// cardText is a card's first block (its title) and the rest joined, for
+// the page's text mirror.
+func cardText(blocks []layout.Block) (label, detail string) {
+	parts := make([]string, 0, len(blocks))
+	for _, b := range blocks[1:] {
+		parts = append(parts, b.Text)
+	}
+	return blocks[0].Text, strings.Join(parts, " ")
 }
 
 // saveCards lists the games in progress, the latest first.
@@ -325,6 +340,7 @@ func (t *titleScene) saveCards(a *App, cw float64) {
 		if sv.Origin.Embedded == "" {
 			blocks = append(blocks, layout.Block{Style: stSmall, Text: "From the file " + name, Space: 4 * u})
 		}
+		c.label, c.detail = cardText(blocks)
 		c.flow.Layout(blocks, cw-92*u, a.Fonts)
 		c.h = c.flow.Height + 32*u
 		t.cards = append(t.cards, c)
@@ -396,12 +412,9 @@ func (t *titleScene) Draw(a *App, dst *ebiten.Image) {
 	// Three seals: the star, the eagle and the lion.
 	r := 26 * a.U
 	cx := a.W / 2
-	for i, e := range []struct {
-		kind string
-		col  Col
-	}{{"star", hex(0xa0202a)}, {"eagle", hex(0x27408b)}, {"lion", hex(0x2e6b3f)}} {
+	for i, kind := range []string{"star", "eagle", "lion"} {
 		x := cx + float64(i-1)*70*a.U
-		titleEmblem(a, dst, e.kind, e.col, x, t.emblemY, r)
+		titleEmblem(a, dst, kind, titleSealColors[i], x, t.emblemY, r)
 	}
 	p.TextCentered(dst, gameName, stHuge, layout.R(0, t.titleY, a.W, a.Fonts.lh[stHuge]), colIvory)
 	p.TextCentered(dst, t.subtitle, stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
@@ -432,14 +445,15 @@ func (t *titleScene) drawList(a *App, dst *ebiten.Image) {
 			continue
 		}
 		hover, focus := t.col.Lit(i)
-		fill := colCard
+		fill, edge, edgeW := colCard, colBrassDim, 1.5*u
 		if hover {
-			fill = colCardHover
+			fill, edge, edgeW = colCardHover, colHoverEdge, 3*u
+			p.Round(clip, r.Inset(-3*u), 9*u, colHover)
 		}
 		if focus {
 			p.Round(clip, r.Inset(-3*u), 9*u, colBrass)
 		}
-		p.RoundFrame(clip, r, 6*u, 1.5*u, colBrassDim, fill)
+		p.RoundFrame(clip, r, 6*u, edgeW, edge, fill)
 		// A number badge, so keys 1–9 are discoverable.
 		p.Circle(clip, r.X+30*u, r.Y+32*u, 15*u, colInk)
 		p.TextCentered(clip, itoa(i+1), stSmallBold, layout.R(r.X+15*u, r.Y+17*u, 30*u, 30*u), colIvory)
@@ -460,7 +474,7 @@ func (t *titleScene) drawList(a *App, dst *ebiten.Image) {
 }
 
 func titleEmblem(a *App, dst *ebiten.Image, kind string, col Col, cx, cy, r float64) {
-	key := kind
+	key := kind + "/" + currentTheme.Name
 	img, ok := a.titleSeals[key]
 	size := int(2 * r)
 	if !ok || img.Bounds().Dx() != size {

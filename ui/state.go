@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"encoding/json"
 	"runtime"
 
@@ -60,6 +61,15 @@ type stateHook struct {
 	framesAt  int
 	heapFrame uint64
 	settled   bool
+
+	// The screen's text as last published (without its Rev), to notice
+	// when it changes, and its Rev.
+	screenJSON []byte
+	screenRev  int
+	screen     *contract.Screen
+	screenOut  []byte // its JSON, with Rev and Seq
+	screenSig  uint64
+	buf        []byte
 }
 
 // collect lists the current scene's buttons (none during a transition).
@@ -90,7 +100,12 @@ func (h *stateHook) init(a *App) { h.enabled = h.out.init(a) }
 
 // signature sums up what the state shows (FNV-1a over its parts), to
 // notice changes cheaply and without allocating.
-func signature(a *App) uint64 {
+func signature(a *App) uint64 { return signatureOf(a, true) }
+
+// signatureOf is signature, with the keyboard focus or without it: the
+// screen's text does not depend on the focus (nor on where the buttons are),
+// so moving it makes no new text.
+func signatureOf(a *App, focus bool) uint64 {
 	h := uint64(14695981039346656037)
 	str := func(s string) {
 		for i := 0; i < len(s); i++ {
@@ -113,19 +128,31 @@ func signature(a *App) uint64 {
 	if r, ok := a.scene.(stateReporter); ok {
 		o, fo := r.report()
 		put(o)
-		put(fo)
+		if focus {
+			put(fo)
+		}
 	}
-	put(len(a.Message))
+	put(a.seq)
+	str(a.Message)
+	if m, ok := a.scene.(messenger); ok {
+		str(m.message())
+	}
 	if t, ok := a.scene.(typist); ok {
 		str(t.input())
 	}
 	put(a.Settings.TextSize)
+	put(b2i(a.Settings.HighContrast))
+	put(a.Settings.TextView)
+	put(b2i(a.Settings.ReducedMotion))
+	put(b2i(a.Settings.Fullscreen))
 	for _, b := range a.hook.buttons.items {
 		str(b.ID)
-		put(int(b.X))
-		put(int(b.Y))
-		put(int(b.W))
-		put(int(b.H))
+		if focus {
+			put(int(b.X))
+			put(int(b.Y))
+			put(int(b.W))
+			put(int(b.H))
+		}
 		put(b2i(b.Enabled))
 	}
 	return h
@@ -155,17 +182,21 @@ func (h *stateHook) publish(a *App) {
 	if !h.enabled {
 		return
 	}
-	h.out.write(a, h.encode(a))
+	data, changed := h.encode(a)
+	h.out.write(a, data, changed)
 }
 
-func (h *stateHook) encode(a *App) []byte {
+// encode returns the state's JSON, and whether the screen's text changed
+// since the last time.
+func (h *stateHook) encode(a *App) ([]byte, bool) {
 	scene := a.scene
 	if m, ok := scene.(*menuScene); ok {
 		scene = m.under
 	}
 	h.collect(a)
 	st := contract.State{Scene: scene.Name(), Meters: map[string]int{}, Ticks: int64(a.Ticks), Frames: int64(a.Frames), Focus: -1, Saves: "on",
-		TextSize: a.Settings.TextSize, Buttons: h.buttons.items, HeapAllocPerFrame: h.heapFrame, Bench: a.bench, Settled: h.settled}
+		TextSize: a.Settings.TextSize, Buttons: h.buttons.items, HeapAllocPerFrame: h.heapFrame, Bench: a.bench, Settled: h.settled,
+		Theme: a.Settings.ThemeName(), TextView: a.Settings.TextViewName()}
 	st.Menu = scene != a.scene
 	if a.Store == nil || a.Store.Off != "" {
 		st.Saves = "off"
@@ -193,6 +224,29 @@ func (h *stateHook) encode(a *App) []byte {
 	if t, ok := a.scene.(typist); ok {
 		st.Input = t.input()
 	}
+	// The screen's text is made again only when the signature says the
+	// screen changed: the once-a-second republication of a still screen
+	// reuses it.
+	changed := false
+	if sig := signatureOf(a, false); h.screen == nil || sig != h.screenSig {
+		h.screenSig = sig
+		sc := screenOf(a)
+		text, _ := json.Marshal(sc)
+		if changed = !bytes.Equal(text, h.screenJSON); changed {
+			h.screenJSON = text
+			h.screenRev++
+		}
+		sc.Rev, sc.Seq = h.screenRev, a.seq
+		h.screen = sc
+		h.screenOut, _ = json.Marshal(sc)
+	}
+	// The screen's JSON, made once, goes into the state as it is (a state
+	// is published every tick while the focus moves).
 	data, _ := json.Marshal(st)
-	return data
+	if n := len(data); n > 0 && data[n-1] == '}' && len(h.screenOut) > 0 {
+		// Into a buffer kept between publications: write does not keep it.
+		h.buf = append(append(append(append(h.buf[:0], data[:n-1]...), `,"screen":`...), h.screenOut...), '}')
+		data = h.buf
+	}
+	return data, changed
 }

@@ -66,18 +66,22 @@ func (p *Play) emblem(a *App, ci, size int) *ebiten.Image {
 	return img
 }
 
+// charCol is the colour a character's name is written in on paper: the
+// character's own, darkened when needed to read at 4.5:1 (a scenario's
+// colours are untrusted).
 func (p *Play) charCol(ci int) Col {
 	if ci < 0 || ci >= len(p.chars) {
 		return colInk
 	}
-	return p.chars[ci].Col
+	return readableOn(p.chars[ci].Col, colLetter, colInk)
 }
 
-func (p *Play) charName(ci int) string {
-	if ci < 0 || ci >= len(p.S.Characters) {
-		return ""
+// hoverFill is a button's fill under the pointer.
+func hoverFill(primary bool) Col {
+	if primary {
+		return colPrimaryHover
 	}
-	return p.S.Characters[ci].Name
+	return colCardHover
 }
 
 // drawEmblem draws a character's seal centred at (cx, cy) with radius r.
@@ -343,9 +347,9 @@ func (mp *meterPanel) draw(a *App, dst *ebiten.Image) {
 		p.Text(dst, it.label, stSmall, x0, y, colIvory)
 		nx := x1
 		if it.deltaText != "" && mp.tween.Tick > 0 || it.deltaText != "" && mp.tween.Len == 0 {
-			dc := hex(0x7fd6b0)
+			dc := colUp
 			if it.delta < 0 {
-				dc = hex(0xf0a878)
+				dc = colDown
 			}
 			p.TextRight(dst, it.deltaText, stSmallBold, nx, y, dc)
 			nx -= a.Fonts.Measure(stSmallBold, it.deltaText) + 10*u
@@ -373,19 +377,22 @@ func drawButton(a *App, dst *ebiten.Image, b *button, hover, focus bool) {
 	p, u := a.P, a.U
 	fill, edge, ink := colCard, colBrassDim, colInk
 	if b.Primary {
-		fill, edge, ink = colBrass, hex(0x8a6a2c), colInk
+		fill, edge, ink = colBrass, colPrimaryEdge, colInk
 	}
+	edgeW := 1.5 * u
 	if hover && !b.Disabled {
-		fill = fill.Mix(hex(0xffffff), 0.25)
+		// Under the pointer: a lighter fill and a heavy frame, seen at a glance.
+		fill, edge, edgeW = hoverFill(b.Primary), colHoverEdge, 3*u
+		p.Round(dst, b.R.Inset(-3*u), 8*u, colHover)
 	}
 	if b.Disabled {
 		fill, ink = colLocked, colInkSoft
 	}
 	if focus {
-		p.Round(dst, b.R.Inset(-4*u), 9*u, colIvory)
-		p.Round(dst, b.R.Inset(-2*u), 7*u, colInk)
+		p.Round(dst, b.R.Inset(-4*u), 9*u, colFocusOuter)
+		p.Round(dst, b.R.Inset(-2*u), 7*u, colFocusInner)
 	}
-	p.RoundFrame(dst, b.R, 6*u, 1.5*u, edge, fill)
+	p.RoundFrame(dst, b.R, 6*u, edgeW, edge, fill)
 	p.TextCentered(dst, b.Label, stButton, b.R, ink)
 }
 
@@ -456,6 +463,6 @@ func scrollPart(a *App, s *layout.Scroll, pane layout.Rect, line float64, keys s
 // noticeBox draws a message on a dark slip.
 func noticeBox(a *App, dst *ebiten.Image, r layout.Rect, f *layout.Flow) {
 	p, u := a.P, a.U
-	p.RoundFrame(dst, r, 6*u, 1.5*u, colBrass, hex(0x3b2c1f))
+	p.RoundFrame(dst, r, 6*u, 1.5*u, colBrass, colNotice)
 	p.Flow(dst, f, r.X+14*u, r.Y+10*u, r, func(*layout.Line) Col { return colIvory })
 }

@@ -29,7 +29,6 @@ type player struct {
 	out  io.Writer
 	env  Env
 	save string
-	opts []rules.Option
 }
 
 func runPlay(args []string, env Env) int {
@@ -54,7 +53,7 @@ func runPlay(args []string, env Env) int {
 	shown := -2
 	for !p.r.Over() {
 		if ev := p.r.Event(); ev != shown {
-			p.showEvent(ev)
+			p.showEvent()
 			shown = ev
 		}
 		pick, ok := p.ask()
@@ -155,54 +154,40 @@ func (p *player) wrapParagraphs(paragraphs []string, indent string) {
 	}
 }
 
-func (p *player) name(c int) string {
-	if c < 0 {
-		return ""
+func (p *player) showEvent() {
+	d, ok := story.DocumentOf(p.r)
+	if !ok {
+		return
 	}
-	return p.s.Characters[c].Name
-}
-
-func (p *player) showEvent(ev int) {
-	e := &p.s.Events[ev]
-	head := []string{e.Date.Format("2 January 2006"), titleCase(string(e.Kind))}
-	if e.Place != "" {
-		head = append(head, e.Place)
+	fmt.Fprintf(p.out, "\n--- %s ---\n", d.Heading())
+	if ft := d.FromTo(); ft != "" {
+		fmt.Fprintln(p.out, ft)
 	}
-	fmt.Fprintf(p.out, "\n--- %s ---\n", strings.Join(head, ", "))
-	switch {
-	case e.From >= 0 && e.To >= 0:
-		fmt.Fprintf(p.out, "From %s to %s\n", p.name(e.From), p.name(e.To))
-	case e.From >= 0:
-		fmt.Fprintf(p.out, "From %s\n", p.name(e.From))
+	fmt.Fprintf(p.out, "%s\n\n", strings.ToUpper(d.Title))
+	p.wrapParagraphs(d.Paragraphs, "")
+	if d.Invented {
+		fmt.Fprintf(p.out, "\n(%s)\n", d.InventedLine)
 	}
-	fmt.Fprintf(p.out, "%s\n\n", strings.ToUpper(e.Title))
-	p.wrap(e.Text, "")
-	if src := p.s.SourceText(e.Source); src != "" {
-		fmt.Fprintf(p.out, "\n[Source: %s]\n", src)
+	if src := d.SourceLine(); src != "" {
+		fmt.Fprintf(p.out, "\n[%s]\n", src)
 	}
-}
-
-func titleCase(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // ask shows the replies and reads one. It returns nil to quit, and false when
 // the input has ended.
-func (p *player) ask() (*rules.Option, bool) {
-	p.opts = p.r.Options(p.opts)
+func (p *player) ask() (*story.Reply, bool) {
+	d, _ := story.DocumentOf(p.r)
+	replies := d.Replies
 	fmt.Fprintln(p.out)
-	for i, o := range p.opts {
+	for _, o := range replies {
 		if o.Locked {
-			fmt.Fprintf(p.out, "  %d. (locked: %s) %s\n", i+1, o.Reason, o.Text)
+			fmt.Fprintf(p.out, "  %d. (%s) %s\n", o.Number, strings.ToLower(o.LockedLine[:1])+o.LockedLine[1:], o.Text)
 		} else {
-			fmt.Fprintf(p.out, "  %d. %s\n", i+1, o.Text)
+			fmt.Fprintf(p.out, "  %d. %s\n", o.Number, o.Text)
 		}
 	}
 	for {
-		fmt.Fprintf(p.out, "Your reply (1-%d): ", len(p.opts))
+		fmt.Fprintf(p.out, "Your reply (1-%d): ", len(replies))
 		if !p.in.Scan() {
 			return nil, false
 		}
@@ -214,18 +199,18 @@ func (p *player) ask() (*rules.Option, bool) {
 			p.meters(false)
 			continue
 		case "":
-			if len(p.opts) == 1 && !p.opts[0].Locked {
-				return &p.opts[0], true
+			if len(replies) == 1 && !replies[0].Locked {
+				return &replies[0], true
 			}
 		}
 		n, err := strconv.Atoi(line)
 		switch {
-		case err != nil || n < 1 || n > len(p.opts):
-			fmt.Fprintf(p.out, "Please type a number from 1 to %d (or q to stop).\n", len(p.opts))
-		case p.opts[n-1].Locked:
-			fmt.Fprintf(p.out, "That reply is locked: %s\n", p.opts[n-1].Reason)
+		case err != nil || n < 1 || n > len(replies):
+			fmt.Fprintf(p.out, "Please type a number from 1 to %d (or q to stop).\n", len(replies))
+		case replies[n-1].Locked:
+			fmt.Fprintln(p.out, replies[n-1].LockedMessage())
 		default:
-			return &p.opts[n-1], true
+			return &replies[n-1], true
 		}
 	}
 }
@@ -282,6 +267,10 @@ func (p *player) showEnding() {
 	}
 	if e.Verdict != "" {
 		fmt.Fprintf(p.out, "\n%s\n", e.Verdict)
+	}
+	fmt.Fprintf(p.out, "\n%s\n", strings.ToUpper(e.Voice.PathsHeading()))
+	for _, w := range e.Chart.Words() {
+		p.wrap(w, "")
 	}
 	p.meters(false)
 }

@@ -179,7 +179,7 @@ func TestPlayScriptedToAnEnding(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"--- 22 June 1941, News, Washington ---",
+		"--- 22 June 1941, Newspaper, Washington ---",
 		"Please type a number from 1 to 3",
 		"IN HISTORY",
 		"(Your reply matches Roosevelt's.)",
@@ -202,7 +202,7 @@ func TestPlayShowsLockedReplies(t *testing.T) {
 	if !strings.Contains(out, "2. (locked: Only after an envoy has gone to Moscow.) Agree to a supply conference") {
 		t.Errorf("locked reply not shown:\n%s", out)
 	}
-	if !strings.Contains(out, "That reply is locked: Only after an envoy has gone to Moscow.") {
+	if !strings.Contains(out, "Reply 2 is locked: Only after an envoy has gone to Moscow.") {
 		t.Error("choosing a locked reply is not refused")
 	}
 }

@@ -54,6 +54,15 @@ type State struct {
 	Settled bool `json:"settled"`
 	// Bench is the performance-measurement mode ("scroll", "desk"), or "".
 	Bench string `json:"bench,omitempty"`
+	// Theme is the colour theme ("standard" or "high-contrast") and
+	// TextView how the browser page shows its text mirror: "hidden" (to
+	// screen readers only), "beside" or "instead" of the game.
+	Theme    string `json:"theme"`
+	TextView string `json:"textview"`
+	// Screen is the text of what the screen shows, for the page's text
+	// mirror and the tests that compare it with the game; nil while no
+	// screen is settled (loading, a transition).
+	Screen *Screen `json:"screen,omitempty"`
 
 	// Presses and Clicks count key presses and clicks (the baseline only).
 	Presses int64 `json:"presses,omitempty"`
@@ -88,4 +97,95 @@ func (s State) ButtonIDs() []string {
 		ids[i] = b.ID
 	}
 	return ids
+}
+
+// Screen is what a screen shows, as text: the page's text mirror
+// (web/mirror.js) writes it as headings, paragraphs and buttons, so a
+// screen reader, a zoomed browser or a read-aloud tool has everything the
+// canvas shows. The game fills it in from the same story model that the
+// canvas and the terminal player render.
+type Screen struct {
+	// Rev changes whenever anything else in the screen does (it counts
+	// the changes), so the mirror rewrites itself only then. Seq counts
+	// the screens entered: a new Seq is a new screen, whose heading takes
+	// the focus and whose text the live region announces.
+	Rev int `json:"rev"`
+	Seq int `json:"seq"`
+	// Scene is the screen's name (State.Scene, or "menu" for the Esc
+	// menu); Title is its main heading.
+	Scene string `json:"scene"`
+	Title string `json:"title"`
+	// Notice is a message shown over the screen (a locked reply, a
+	// damaged save, a transcript saved), or "".
+	Notice string `json:"notice,omitempty"`
+	// Blocks are the screen's text, in reading order.
+	Blocks []Block `json:"blocks"`
+	// Meters are the visible meters with their last change, or none.
+	Meters []Meter `json:"meters,omitempty"`
+	// Field is the text field on screen (the student's name at Save
+	// transcript), or nil. The mirror makes it a real text box, and what is
+	// typed there is sent with window.bigthree.act({text: value}).
+	Field *Field `json:"field,omitempty"`
+	// Prompt heads the buttons ("Your reply"), or "".
+	Prompt string `json:"prompt,omitempty"`
+	// Buttons are everything the screen lets the player do, in the game's
+	// focus order: the mirror makes each a real button, whose activation
+	// is the same intent as pressing its key or clicking it
+	// (window.bigthree.act({button: ID})).
+	Buttons []ScreenButton `json:"buttons"`
+	// Footer is text shown after the buttons (a hint, a note), in
+	// reading order.
+	Footer []Block `json:"footer,omitempty"`
+}
+
+// Field is a text field of a screen.
+type Field struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Value string `json:"value"`
+	// Max is the longest value the field keeps, in characters.
+	Max int `json:"max"`
+}
+
+// Block is one piece of text of a screen.
+type Block struct {
+	// Kind says how it is read: "h2" and "h3" are headings under the
+	// screen's title, "p" a paragraph, "meta" a line about a document
+	// (its date, sender), "quote" the player's reply, "source" a source
+	// line, "note" a remark (an invented document, a verdict), "pre" text
+	// whose spacing matters (a scenario's diagnostics), "item" an entry
+	// of a list.
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+// Meter is a meter in words.
+type Meter struct {
+	Label string `json:"label"`
+	Value int    `json:"value"`
+	Min   int    `json:"min"`
+	Max   int    `json:"max"`
+	Delta int    `json:"delta"`
+	// Text says it all in words: "Support at home: 55 (from 0 to 100),
+	// up 5".
+	Text string `json:"text"`
+}
+
+// ScreenButton is one button of a screen.
+type ScreenButton struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	// Detail is more text about it (a scenario's period and summary, the
+	// game a Continue continues), or "".
+	Detail string `json:"detail,omitempty"`
+	// Key is the number key that picks it ("1" to "9"), or "".
+	Key string `json:"key,omitempty"`
+	// Enabled is false for a button shown but not usable (a locked
+	// reply); Reason then says why.
+	Enabled bool   `json:"enabled"`
+	Reason  string `json:"reason,omitempty"`
+	// Group names the setting a choice belongs to ("Text size"), and
+	// Pressed marks its current value; "" and false elsewhere.
+	Group   string `json:"group,omitempty"`
+	Pressed bool   `json:"pressed,omitempty"`
 }

@@ -126,6 +126,17 @@ func (c *Column) Update(in *Intent, arrows bool) (activated int, changed bool) {
 		c.SetFocus(c.Hover)
 		activated = c.Hover
 	}
+	if in.Button != "" {
+		// The text mirror's button: as a click on it, a locked one
+		// included (the screen says why it is locked).
+		for i := range c.Items {
+			if c.Items[i].ID == in.Button {
+				c.SetFocus(i)
+				activated = i
+				break
+			}
+		}
+	}
 	return activated, c.lit() != before
 }
 

@@ -209,3 +209,25 @@ func TestKeysReportsKeysOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestButtonIntent is the page's text mirror pressing a button by its id:
+// the same as clicking it, a locked one included (the screen then says
+// why), and nothing for an id the screen does not have.
+func TestButtonIntent(t *testing.T) {
+	c := list(3)
+	c.Items[2].Enabled = false
+	for _, tc := range []struct {
+		id        string
+		activated int
+	}{{"b", 1}, {"c", 2}, {"a", 0}, {"zz", -1}} {
+		if got := press(&c, Intent{Button: tc.id}); got != tc.activated {
+			t.Errorf("Button %q activated %d, want %d", tc.id, got, tc.activated)
+		}
+	}
+	if c.Focus != 0 {
+		t.Errorf("focus %d after the mirror pressed a, want 0", c.Focus)
+	}
+	if !(&Intent{Button: "a"}).Keys() {
+		t.Error("a mirror button does not count as a key (the highlight would stay with the pointer)")
+	}
+}

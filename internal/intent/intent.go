@@ -19,6 +19,11 @@
 //	Esc             Back: leave this screen; in a game, open the menu
 //	F11             Fullscreen (desktop)
 //
+// The browser page's text mirror adds two intents that no key makes:
+// Button, a button activated by its id (the mirror's own button for it was
+// pressed), which does what clicking that button does; and Text, the whole
+// value typed into the mirror's text box for the field on screen.
+//
 // Column is the one focus-and-highlight component that every menu and
 // list of the game uses.
 package intent
@@ -34,7 +39,14 @@ type Intent struct {
 	Home, End  bool
 	Back       bool
 	Fullscreen bool
-	Pointer    Pointer
+	// Button is the id of a button activated from the page's text mirror,
+	// or "".
+	Button string
+	// Text is the value typed into the mirror's text box (SetText tells an
+	// empty value from none).
+	Text    string
+	SetText bool
+	Pointer Pointer
 }
 
 // Pointer is what the mouse or a finger did this tick.
@@ -56,5 +68,5 @@ type Pointer struct {
 // Keys reports whether a key asked for anything this tick.
 func (in *Intent) Keys() bool {
 	return in.Choose != 0 || in.Move != 0 || in.Side != 0 || in.Tab != 0 || in.Activate ||
-		in.Page != 0 || in.Home || in.End || in.Back
+		in.Page != 0 || in.Home || in.End || in.Back || in.Button != ""
 }

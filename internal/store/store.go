@@ -69,6 +69,27 @@ type Settings struct {
 	ReducedMotion bool `json:"reduced_motion"`
 	// StudentName is the name last given at Save transcript.
 	StudentName string `json:"student_name,omitempty"`
+	// HighContrast draws the game in its high-contrast colours.
+	HighContrast bool `json:"high_contrast,omitempty"`
+	// TextView is how the browser page shows its text of the game, an
+	// index into TextViews.
+	TextView int `json:"text_view,omitempty"`
+}
+
+// TextViews are the ways the browser page can show its plain-text view of
+// the game (the text mirror): for screen readers only, beside the game, or
+// instead of it.
+var TextViews = []string{"hidden", "beside", "instead"}
+
+// TextViewName returns the text view's name in TextViews.
+func (s Settings) TextViewName() string { return TextViews[min(max(s.TextView, 0), len(TextViews)-1)] }
+
+// ThemeName names the colour theme: "standard" or "high-contrast".
+func (s Settings) ThemeName() string {
+	if s.HighContrast {
+		return "high-contrast"
+	}
+	return "standard"
 }
 
 // DefaultSettings returns the settings of a first start.

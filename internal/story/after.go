@@ -7,6 +7,8 @@
 package story
 
 import (
+	"strconv"
+
 	"bigthree/internal/rules"
 	"bigthree/internal/scenario"
 )
@@ -150,3 +152,25 @@ func Meters(r *rules.Run) []Meter {
 	}
 	return out
 }
+
+// Words says a meter in words, with its move on the last reply: "Support
+// at home: 55 of 0 to 100, up 5". The change is said with a sign and a
+// word, never by colour alone.
+func (m Meter) Words() string {
+	s := m.Label + ": " + strconv.Itoa(m.After) + " (from " + strconv.Itoa(m.Min) + " to " + strconv.Itoa(m.Max) + ")"
+	switch {
+	case m.Delta > 0:
+		s += ", up " + strconv.Itoa(m.Delta)
+	case m.Delta < 0:
+		s += ", down " + strconv.Itoa(-m.Delta)
+	}
+	return s
+}
+
+// Headings and lines of the after-a-reply screen, in every front end.
+const (
+	YourReplyHeading = "Your reply"
+	ReactionsHeading = "Reactions"
+	NoReaction       = "No one answers at once."
+	ReadHeading      = "You have read"
+)

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -285,4 +286,38 @@ func pathOf(r *rules.Run, m int) []Point {
 		out = append(out, Point{Date: s.Events[st.Event].Date, Value: r.After(i)[m]})
 	}
 	return out
+}
+
+// Words describes the chart in words, one sentence per meter: where the
+// player's path started, ended and was lowest, beside the historical
+// path's, for readers who cannot see the chart.
+func (c *Chart) Words() []string {
+	if len(c.Lines) == 0 {
+		return []string{c.Empty}
+	}
+	out := make([]string, 0, len(c.Lines))
+	for _, l := range c.Lines {
+		s := l.Label + ": " + pathWords(c.YourLabel, l.Yours)
+		if len(l.History) > 0 {
+			s += "; " + pathWords(c.HistoryLabel, l.History)
+		}
+		out = append(out, s+".")
+	}
+	return out
+}
+
+// pathWords says one path: "your path started at 50, ended at 62, lowest
+// 40 on 3 March 1943".
+func pathWords(name string, pts []Point) string {
+	if len(pts) == 0 {
+		return name + " has no points"
+	}
+	low := pts[0]
+	for _, p := range pts[1:] {
+		if p.Value < low.Value {
+			low = p
+		}
+	}
+	return name + " started at " + strconv.Itoa(pts[0].Value) + ", ended at " + strconv.Itoa(pts[len(pts)-1].Value) +
+		", lowest " + strconv.Itoa(low.Value) + " on " + LongDate(low.Date)
 }

@@ -455,3 +455,59 @@ func sorted(s []string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestDocumentOfTheDesk reads the example's first documents as the desk,
+// the terminal and the text mirror show them.
+func TestDocumentOfTheDesk(t *testing.T) {
+	s := example(t)
+	r := rules.New(s)
+	d, ok := story.DocumentOf(r)
+	if !ok || d.ID != "barbarossa" || d.KindName != "Newspaper" || d.Prompt != story.PromptContinue {
+		t.Fatalf("first document: %+v", d)
+	}
+	if len(d.Replies) != 1 || !d.Replies[0].Continue() || d.Replies[0].Name() != "Continue" {
+		t.Errorf("the news offers %+v, want Continue alone", d.Replies)
+	}
+	if d.Heading() != d.DateText+", Newspaper, "+d.Place {
+		t.Errorf("heading %q", d.Heading())
+	}
+	choose(t, r, rules.ContinueID)
+	d, _ = story.DocumentOf(r)
+	if d.Prompt != story.PromptReply || len(d.Replies) < 2 || d.Replies[1].Name() != "Reply 2: "+d.Replies[1].Text {
+		t.Errorf("second document: prompt %q, replies %+v", d.Prompt, d.Replies)
+	}
+	if d.Recipient == "" || !strings.HasPrefix(d.FromTo(), "From ") || !strings.Contains(d.FromTo(), " to "+d.Recipient) {
+		t.Errorf("from/to %q", d.FromTo())
+	}
+	if d.Source != "" && d.SourceLine() != "Source: "+d.Source {
+		t.Errorf("source line %q", d.SourceLine())
+	}
+}
+
+func TestLockedReplyWords(t *testing.T) {
+	r := story.Reply{Number: 2, Index: 1, Text: "Go", Locked: true, Reason: story.DefaultLockReason, LockedLine: story.LockedPrefix + story.DefaultLockReason}
+	if r.LockedMessage() != "Reply 2 is locked: Not possible now." || r.Name() != "Reply 2: Go" {
+		t.Errorf("%q, %q", r.LockedMessage(), r.Name())
+	}
+}
+
+func TestMeterAndChartWords(t *testing.T) {
+	m := story.Meter{Label: "Trust", Min: 0, Max: 100, Before: 50, After: 45, Delta: -5}
+	if got := m.Words(); got != "Trust: 45 (from 0 to 100), down 5" {
+		t.Errorf("meter words %q", got)
+	}
+	s := example(t)
+	r := historical(t, s)
+	e := story.EndingOf(r)
+	words := e.Chart.Words()
+	if len(words) != len(e.Chart.Lines) || len(words) == 0 {
+		t.Fatalf("chart words %q for %d lines", words, len(e.Chart.Lines))
+	}
+	for _, w := range words {
+		for _, part := range []string{"your path started at", "ended at", "lowest", "(what happened) started at"} {
+			if !strings.Contains(w, part) {
+				t.Errorf("chart words %q lack %q", w, part)
+			}
+		}
+	}
+}
