@@ -3,7 +3,6 @@
 //	mkrelease syso VERSION COMMIT OUT.syso   the Windows icon and version information
 //	mkrelease check-exe VERSION FILE.exe     check that a Windows build carries them
 //	mkrelease icon SIZE OUT.png              the game's icon as a PNG
-//	mkrelease desktop OUT.desktop            the Linux menu entry
 //	mkrelease zip DIR OUT.zip                zip DIR, under its own name
 //	mkrelease has ARCHIVE.zip FILE...        check that the zip holds these files
 package main
@@ -57,8 +56,6 @@ func run(args []string) error {
 			return err
 		}
 		return atomicfile.WriteFile(args[2], buf.Bytes(), 0o644)
-	case len(args) == 2 && args[0] == "desktop":
-		return atomicfile.WriteFile(args[1], []byte(release.Desktop), 0o644)
 	case len(args) == 3 && args[0] == "zip":
 		if err := release.WriteZip(&buf, os.DirFS(args[1]), filepath.Base(filepath.Clean(args[1]))); err != nil {
 			return err
@@ -77,5 +74,5 @@ func run(args []string) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("usage: mkrelease syso|check-exe|icon|desktop|zip|has ... (see the comment in cmd/mkrelease/main.go)")
+	return fmt.Errorf("usage: mkrelease syso|check-exe|icon|zip|has ... (see the comment in cmd/mkrelease/main.go)")
 }

@@ -82,7 +82,7 @@ func walkText(rep *check.Report, opts check.ExploreOptions) string {
 }
 
 // profileName says who plays a profile: "the replies marked historical",
-// "raise Stalin's trust most".
+// "raise Khrushchev's trust most".
 func profileName(s *scenario.Scenario, p check.Profile) string {
 	switch p.Kind {
 	case check.RaisePlay:

@@ -180,22 +180,6 @@ func CheckExe(exe io.ReadSeeker, b Build) error {
 	return nil
 }
 
-// Desktop is the freedesktop.org entry that puts the game in a Linux
-// desktop's menu; the release's install.sh copies it with the icon.
-const Desktop = `[Desktop Entry]
-Type=Application
-Version=1.0
-Name=The Big Three
-GenericName=Diplomacy game
-Comment=Roosevelt's wartime letters with Stalin and Churchill: a negotiation game for history classes
-Exec=bigthree %f
-Icon=bigthree
-Terminal=false
-Categories=Game;Education;History;
-Keywords=history;diplomacy;negotiation;Roosevelt;Stalin;Churchill;
-MimeType=application/x-yaml;
-`
-
 // WriteZip writes every file of fsys into a zip archive under the folder top.
 func WriteZip(w io.Writer, fsys fs.FS, top string) error {
 	zw := zip.NewWriter(w)

@@ -75,9 +75,16 @@ func TestSysoInWindowsBuild(t *testing.T) {
 	}
 }
 
+// TestDesktopEntry checks the menu entry that scripts/release copies from
+// assets/ into the Linux archive.
 func TestDesktopEntry(t *testing.T) {
+	b, err := os.ReadFile("../../assets/bigthree.desktop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	desktop := string(b)
 	for _, key := range []string{"[Desktop Entry]\n", "\nType=Application\n", "\nName=", "\nExec=bigthree", "\nIcon=bigthree\n", "\nCategories="} {
-		if !strings.Contains(Desktop, key) {
+		if !strings.Contains(desktop, key) {
 			t.Errorf("the .desktop entry lacks %q", key)
 		}
 	}

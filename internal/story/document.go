@@ -166,9 +166,9 @@ func (d *Document) Heading() string {
 	return strings.Join(head, ", ")
 }
 
-// FromTo says who wrote to whom: "From Stalin to Roosevelt", "From
-// Stalin", "To Roosevelt", or ""; for a meeting, who took part:
-// "Participants: Stalin; Roosevelt".
+// FromTo says who wrote to whom: "From Khrushchev to Kennedy", "From
+// Khrushchev", "To Kennedy", or ""; for a meeting, who took part:
+// "Participants: Khrushchev; Kennedy".
 func (d *Document) FromTo() string {
 	if d.Kind == scenario.Meeting {
 		if p := d.Participants(); len(p) > 0 {
