@@ -97,7 +97,7 @@ func (l *loader) yamlError(data []byte, err error) {
 			break
 		}
 	}
-	if c, ok := findYAMLCause(data, lines, line, msg); ok {
+	if c, ok := findYAMLCause(lines, line); ok {
 		l.at(Pos{c.line, c.col}, Error, c.code, c.msg)
 		return
 	}
@@ -483,9 +483,9 @@ type yamlCause struct {
 	fixed     string
 }
 
-// maxCauseTries bounds how many lines that look wrong are mended to see
-// whether the error goes away; each try reads the whole file again, but
-// only for a file that is not valid YAML.
+// maxCauseTries bounds how many lines that look wrong are tried; each try
+// reads the file again up to that line, but only for a file that is not
+// valid YAML.
 const maxCauseTries = 4
 
 // findYAMLCause looks for the mistakes the YAML library names wrongly: text
@@ -493,27 +493,35 @@ const maxCauseTries = 4
 // without a space after its colon, the text of `text: |` not indented, a
 // `#` inside `{ ... }`. The library names the line where the part it was
 // reading began, often well above the mistake, so the search starts a
-// little above that line and goes on down the file. A line counts only
-// when mending it (with the lines tried before it) changes the error, so
-// that a line that merely looks odd is never blamed.
-func findYAMLCause(data []byte, lines []string, from int, errMsg string) (yamlCause, bool) {
-	var tried []yamlCause
-	mended := slices.Clone(lines)
-	for i := max(0, from-3); i < len(lines) && len(tried) < maxCauseTries; i++ {
+// little above that line and goes on down the file. A line that looks
+// wrong counts only when it is where the file stops being YAML: the file
+// up to it does not parse, and does once the line is mended. So a line
+// that merely looks odd (inside a text, say) is never blamed.
+func findYAMLCause(lines []string, from int) (yamlCause, bool) {
+	tries := 0
+	for i := max(0, from-3); i < len(lines) && tries < maxCauseTries; i++ {
 		c, ok := lineCause(lines, i)
 		if !ok {
 			continue
 		}
-		tried = append(tried, c)
-		mended[c.line] = c.fixed
-		var doc yaml.Node
-		if err := yaml.Unmarshal([]byte(strings.Join(mended, "\n")), &doc); err == nil || err.Error() != errMsg {
-			first := tried[0]
-			first.line++
-			return first, true
+		tries++
+		upTo := slices.Clone(lines[:c.line+1])
+		if parses(upTo) {
+			continue
+		}
+		upTo[c.line] = c.fixed
+		if parses(upTo) {
+			c.line++
+			return c, true
 		}
 	}
 	return yamlCause{}, false
+}
+
+// parses reports whether lines are valid YAML.
+func parses(lines []string) bool {
+	var doc yaml.Node
+	return yaml.Unmarshal([]byte(strings.Join(lines, "\n")), &doc) == nil
 }
 
 // lineCause looks at line i (0-based) for one of the mistakes
