@@ -411,3 +411,31 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// sourceLines gives the lines of the text being loaded, for the few
+// messages that look at a line again (to find a character's column); the
+// line starts are found on first use.
+type sourceLines struct {
+	data   []byte
+	starts []int
+}
+
+// line returns line n (1-based) without its line end, or "".
+func (s *sourceLines) line(n int) string {
+	if s.starts == nil {
+		s.starts = append(s.starts, 0)
+		for i, c := range s.data {
+			if c == '\n' {
+				s.starts = append(s.starts, i+1)
+			}
+		}
+	}
+	if n < 1 || n > len(s.starts) {
+		return ""
+	}
+	end := len(s.data)
+	if n < len(s.starts) {
+		end = s.starts[n] - 1
+	}
+	return string(s.data[s.starts[n-1]:end])
+}

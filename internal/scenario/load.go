@@ -28,6 +28,7 @@ type loader struct {
 	ix    indexes
 	ex    examples
 	env   *condEnv
+	src   sourceLines // the normalised text, for messages that look at a line again
 }
 
 // Load reads a scenario from the bytes of a YAML file. name is used in

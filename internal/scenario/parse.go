@@ -246,6 +246,10 @@ func (l *loader) checkID(p Pos, id, whose string) bool {
 	if isID(id) {
 		return true
 	}
+	if note, at, ok := l.lookalikeNote(p, id, isID); ok {
+		l.at(at, Error, "bad-id", fmt.Sprintf("%s `%s` %s", whose, clip(id, 40), note))
+		return false
+	}
 	l.at(p, Error, "bad-id", fmt.Sprintf("%s `%s` may contain only letters, digits, - and _ (no spaces), for example `%s`", whose, clip(id, 40), suggestID(id, "-")))
 	return false
 }
@@ -266,6 +270,10 @@ func (l *loader) checkName(p Pos, id, kind string) bool {
 	}
 	if isName(id) {
 		return true
+	}
+	if note, at, ok := l.lookalikeNote(p, id, isName); ok {
+		l.at(at, Error, "bad-id", fmt.Sprintf("the %s id `%s` %s", kind, clip(id, 40), note))
+		return false
 	}
 	l.at(p, Error, "bad-id", fmt.Sprintf("the %s id `%s` is used in conditions, so it may contain only letters, digits and _ and must not start with a digit: try `%s`", kind, clip(id, 40), suggestID(id, "_")))
 	return false
@@ -312,6 +320,9 @@ func (l *loader) characters(f field) {
 		if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
 			// Shorthand: `envoy: The Envoy`.
 			c.Name = v.Value
+			if v.LineComment != "" && v.Style == 0 {
+				l.commentCut(field{k, v}, w)
+			}
 		} else {
 			ff, _ := l.fields(v, w, characterPart)
 			c.Name = l.required(pos(k), &ff, keyName, w)
@@ -590,6 +601,9 @@ func (l *loader) invented(e *rawEvent, f field) {
 	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" && strings.TrimSpace(v.Value) != "" {
 		e.invented = true
 		e.inventedNote = strings.TrimRight(v.Value, "\n")
+		if v.LineComment != "" && v.Style == 0 {
+			l.commentCut(f, keyWhat(keyInvented))
+		}
 		return
 	}
 	l.at(pos(v), Error, "type", fmt.Sprintf("`invented` should be true, or a note on what really happened instead, such as invented: \"No such letter was sent; compare ...\", not %s", describe(v)))
@@ -738,6 +752,9 @@ func (l *loader) choice(n *yaml.Node, w what) (c rawChoice, explicitID, ok bool)
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		// Shorthand: `- Promise aid at once.`
 		c.text, c.id = n.Value, slug(n.Value)
+		if n.LineComment != "" && n.Style == 0 {
+			l.commentCut(field{nil, n}, w)
+		}
 		return c, false, true
 	}
 	f, ok := l.fields(n, w, choicePart)

@@ -45,8 +45,24 @@ func (l *loader) find(x *index, r ref) int {
 	if i, ok := x.byID[r.id]; ok {
 		return i
 	}
-	l.at(r.pos, Error, x.code, unknownMsg(x.kind, r.id, x.ids))
+	at, msg := l.withLookalike(r, unknownMsg(x.kind, r.id, x.ids))
+	l.at(at, Error, x.code, msg)
 	return -1
+}
+
+// withLookalike adds to the message about the unknown name r which of its
+// characters is not the plain one it looks like, when one is: the name
+// and the known id it should be look the same in the message.
+// It returns where to point: at that character, when there is one.
+func (l *loader) withLookalike(r ref, msg string) (Pos, string) {
+	note, at, ok := l.lookalikeNote(r.pos, r.id, isID)
+	if !ok {
+		return r.pos, msg
+	}
+	if !strings.HasSuffix(msg, "?") {
+		msg += "."
+	}
+	return at, fmt.Sprintf("%s Look closely: `%s` %s", msg, clip(r.id, 40), note)
 }
 
 func unknownMsg(kind, id string, all []string) string {
@@ -300,7 +316,8 @@ func (l *loader) target(r ref, k key) Target {
 	if s := Nearest(r.id, x.targets); s != "" {
 		msg += fmt.Sprintf("; did you mean `%s`?", s)
 	}
-	l.at(r.pos, Error, "unknown-target", msg)
+	at, msg := l.withLookalike(r, msg)
+	l.at(at, Error, "unknown-target", msg)
 	return Target{}
 }
 
@@ -309,6 +326,9 @@ func (l *loader) target(r ref, k key) Target {
 func (l *loader) compile(c rawCond) *Cond {
 	root, err := compileCond(c.src, l.env)
 	if err != nil {
+		if pe := percentInCond(c.src); pe != nil {
+			err = pe
+		}
 		p := c.pos
 		if c.inline {
 			if c.quoted {
@@ -320,6 +340,27 @@ func (l *loader) compile(c rawCond) *Cond {
 		return nil
 	}
 	return &Cond{Src: c.src, Pos: c.pos, root: root}
+}
+
+// percentInCond finds a number written with % in a condition (`stalin >=
+// 40%`), which the condition language reads as the start of a remainder and
+// reports as the condition stopping too early.
+func percentInCond(src string) *condError {
+	for i := 1; i < len(src); i++ {
+		if src[i] != '%' {
+			continue
+		}
+		j := i
+		for j > 0 && src[j-1] == ' ' {
+			j--
+		}
+		if j == 0 || src[j-1] < '0' || src[j-1] > '9' {
+			continue
+		}
+		fixed := strings.Join(strings.Fields(src[:j]+src[i+1:]), " ")
+		return &condError{runeOffset(src, i), fmt.Sprintf("a condition compares with a plain number, without %%: write `%s` (a meter holds a number between its min and max, 0 to 100 unless it says otherwise)", clip(fixed, 60))}
+	}
+	return nil
 }
 
 // resolveOutcome resolves the meters of effects and the flags set and cleared.
@@ -371,7 +412,8 @@ func (l *loader) resolveFlags(refs []ref) []int {
 		if Nearest(r.id, x.flags.ids) == "" {
 			msg += fmt.Sprintf(" (add it to the `flags:` list at the top: flags: [%s])", r.id)
 		}
-		l.at(r.pos, Error, "unknown-flag", msg)
+		at, msg := l.withLookalike(r, msg)
+		l.at(at, Error, "unknown-flag", msg)
 	}
 	return out
 }
