@@ -68,6 +68,15 @@ func (p *problems) usage() {
 	for i := range s.Triggers {
 		cond(s.Triggers[i].If)
 	}
+	// Markers in texts: {if} passages read flags, {name:} and {short:}
+	// name characters.
+	refs := s.TextRefs()
+	for _, c := range refs.Conds {
+		cond(c)
+	}
+	for _, c := range refs.Characters {
+		person(c)
+	}
 	for i := range s.Endings {
 		cond(s.Endings[i].If)
 	}

@@ -29,6 +29,11 @@ type loader struct {
 	ex    examples
 	env   *condEnv
 	src   sourceLines // the normalised text, for messages that look at a line again
+	// The texts with markers, and the normalised file text with its line
+	// starts, to place a problem inside a text (markers.go).
+	marked  []rawText
+	srcText string
+	lines   []int
 }
 
 // Load reads a scenario from the bytes of a YAML file. name is used in
@@ -40,6 +45,7 @@ func Load(name string, data []byte) (*Scenario, Diagnostics) {
 	text, ok := l.prepare(data)
 	if ok {
 		l.s.Hash = hashOf(text)
+		l.srcText = string(text)
 		if root, ok := l.parseYAML(text); ok && l.parse(root) {
 			l.resolve()
 		}

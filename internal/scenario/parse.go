@@ -562,11 +562,13 @@ func (l *loader) event(i int, n *yaml.Node, e *rawEvent) {
 	e.to = l.name(f[keyTo], keyTo)
 	e.place = l.optional(&f, keyPlace)
 	l.docText(&e.rawDoc, &f, w)
+	l.markText(f[keyText], e.text)
 	e.source = l.name(f[keySource], keySource)
 	if v := f[keyInvented]; v.given() {
 		l.invented(e, v)
 	}
 	e.history = l.optional(&f, keyHistory)
+	l.markText(f[keyHistory], e.history)
 	e.historySource = l.name(f[keyHistorySource], keyHistorySource)
 	l.docCond(&e.rawDoc, &f)
 	e.next = l.name(f[keyNext], keyNext)
@@ -755,6 +757,7 @@ func (l *loader) choice(n *yaml.Node, w what) (c rawChoice, explicitID, ok bool)
 		if n.LineComment != "" && n.Style == 0 {
 			l.commentCut(field{nil, n}, w)
 		}
+		l.markText(field{n, n}, c.text)
 		return c, false, true
 	}
 	f, ok := l.fields(n, w, choicePart)
@@ -762,6 +765,7 @@ func (l *loader) choice(n *yaml.Node, w what) (c rawChoice, explicitID, ok bool)
 		return c, false, false
 	}
 	c.text = l.required(c.pos, &f, keyText, w)
+	l.markText(f[keyText], c.text)
 	c.id = slug(c.text)
 	if v := f[keyID]; v.given() {
 		if id, ok := l.text(v, keyWhat(keyID)); ok && l.checkID(pos(v.val), id, "the reply id") {
@@ -805,6 +809,7 @@ next:
 			}
 		}
 		text, ok := l.text(field{k, val}, what{noun: "reaction of", id: k.Value})
+		l.markText(field{k, val}, text)
 		out = append(out, rawReaction{who: ref{k.Value, pos(k)}, text: text, ok: ok})
 	}
 	return out
@@ -859,6 +864,8 @@ func (l *loader) endings(f field) {
 		l.docID(&e.rawDoc, &ff, w, endingDoc)
 		l.docText(&e.rawDoc, &ff, w)
 		e.epilogue = l.optional(&ff, keyEpilogue)
+		l.markText(ff[keyText], e.text)
+		l.markText(ff[keyEpilogue], e.epilogue)
 		if hv := ff[keyHistorical]; hv.given() {
 			e.historical, _ = l.boolean(hv, keyWhat(keyHistorical))
 			e.historicalKey = pos(hv.key)

@@ -127,6 +127,7 @@ func (l *loader) resolve() {
 	l.env = newCondEnv(x.meters, x.flags, &l.ex)
 	l.resolveEvents()
 	l.resolveEndings()
+	l.resolveTexts()
 	for _, t := range r.triggers {
 		tr := Trigger{Pos: t.pos}
 		if t.cond.set {

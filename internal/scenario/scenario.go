@@ -58,6 +58,11 @@ type Scenario struct {
 	flagByID      map[string]int
 	characterByID map[string]int
 	sourceByID    map[string]int
+
+	// texts holds the compiled texts that have markers, by their text;
+	// textRefs what their markers refer to (markers.go).
+	texts    map[string]*markedText
+	textRefs TextRefs
 }
 
 // Labels are how a scenario names the historical record in the game, the

@@ -92,17 +92,20 @@ func afterStep(r *rules.Run, st rules.Step) After {
 	if a.Over {
 		a.Next = NextEnding
 	}
+	i := len(r.Steps()) - 1
+	meters, flags := stateBefore(r, i)
+	afterMeters, afterFlags := stateAfter(r, i)
 	if st.Choice >= 0 {
 		c := &e.Choices[st.Choice]
-		a.Reply = c.Text
+		a.Reply = expand(s, c.Text, meters, flags)
 		for _, re := range c.Reactions {
-			a.Reactions = append(a.Reactions, Reaction{Character: re.Character, Name: characterName(s, re.Character), Paragraphs: Paragraphs(re.Text)})
+			a.Reactions = append(a.Reactions, Reaction{Character: re.Character, Name: characterName(s, re.Character), Paragraphs: Paragraphs(expand(s, re.Text, afterMeters, afterFlags))})
 		}
 	}
 	v := VoiceOf(s)
-	verdict := verdictOf(v, e, st.Choice)
+	verdict := verdictOf(v, e, st.Choice, func(text string) string { return expand(s, text, meters, flags) })
 	if e.History != "" || verdict != nil {
-		a.Note = &Note{Heading: v.History, Paragraphs: Paragraphs(e.History), Verdict: verdict}
+		a.Note = &Note{Heading: v.History, Paragraphs: Paragraphs(expand(s, e.History, afterMeters, afterFlags)), Verdict: verdict}
 		if e.History != "" {
 			a.Note.Source = s.SourceText(s.HistorySourceIndex(st.Event))
 		}
@@ -111,13 +114,14 @@ func afterStep(r *rules.Run, st rules.Step) After {
 }
 
 // verdictOf compares choice (or Continue, below 0) with the event's
-// historical reply; nil when there is nothing to compare.
-func verdictOf(v Voice, e *scenario.Event, choice int) *Verdict {
+// historical reply, whose text words expands; nil when there is nothing to
+// compare.
+func verdictOf(v Voice, e *scenario.Event, choice int, words func(string) string) *Verdict {
 	h := e.HistoricalChoice()
 	if h < 0 || choice < 0 {
 		return nil
 	}
-	out := &Verdict{Matched: h == choice, Historical: e.Choices[h].Text}
+	out := &Verdict{Matched: h == choice, Historical: words(e.Choices[h].Text)}
 	if out.Matched {
 		out.Sentence, out.Aside = v.ChoseAs(), v.ReplyMatches()
 	} else {

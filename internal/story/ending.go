@@ -132,7 +132,7 @@ func EndingOf(r *rules.Run) Ending {
 	if i := r.Ending(); i >= 0 {
 		e := &s.Endings[i]
 		out.Reached, out.ID, out.Title, out.Historical = true, e.ID, e.Title, e.Historical
-		out.Paragraphs, out.Epilogue = Paragraphs(e.Text), Paragraphs(e.Epilogue)
+		out.Paragraphs, out.Epilogue = Paragraphs(expand(s, e.Text, r.Meters(), r.Flags())), Paragraphs(expand(s, e.Epilogue, r.Meters(), r.Flags()))
 	}
 	var c citations
 	for i, st := range r.Steps() {
@@ -166,11 +166,12 @@ func rowOf(v Voice, r *rules.Run, i int) Row {
 	if e.Invented {
 		row.Invented, row.InventedNote, row.InventedLine = true, e.InventedNote, inventedLine(e.InventedNote)
 	}
+	meters, flags := stateBefore(r, i)
 	if st.Choice >= 0 {
-		row.Reply = e.Choices[st.Choice].Text
+		row.Reply = expand(s, e.Choices[st.Choice].Text, meters, flags)
 	}
 	if h := e.HistoricalChoice(); h >= 0 {
-		row.Decision, row.Historical, row.Matched = true, e.Choices[h].Text, h == st.Choice
+		row.Decision, row.Historical, row.Matched = true, expand(s, e.Choices[h].Text, meters, flags), h == st.Choice
 		if row.Matched {
 			row.Comparison = v.Same()
 		} else {

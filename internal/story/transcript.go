@@ -47,6 +47,11 @@ type TranscriptEnding struct {
 	ID         string `json:"id"`
 	Title      string `json:"title"`
 	Historical bool   `json:"historical"`
+	// Paragraphs and Epilogue are the ending's words as the run reached
+	// it, for Markdown; a transcript read back from JSON has neither, and
+	// Markdown then takes the scenario's text as written.
+	Paragraphs []string `json:"-"`
+	Epilogue   []string `json:"-"`
 }
 
 // TranscriptStep is one choice in a transcript.
@@ -82,7 +87,7 @@ func MakeTranscript(r *rules.Run, written time.Time) Transcript {
 		t.Written = written.Format(time.RFC3339)
 	}
 	if end.Reached {
-		t.Ending = &TranscriptEnding{ID: end.ID, Title: end.Title, Historical: end.Historical}
+		t.Ending = &TranscriptEnding{ID: end.ID, Title: end.Title, Historical: end.Historical, Paragraphs: end.Paragraphs, Epilogue: end.Epilogue}
 	}
 	for _, m := range s.Meters {
 		t.Meters = append(t.Meters, TranscriptMeter{ID: m.ID, Label: m.Label, Hidden: m.Hidden})
@@ -93,7 +98,7 @@ func MakeTranscript(r *rules.Run, written time.Time) Transcript {
 		ts := TranscriptStep{
 			Date: ev.Date.Format("2006-01-02"), Event: ev.ID, EventTitle: ev.Title,
 			Choice: r.ChoiceID(st), ChoiceText: row.Reply, Historical: row.Historical, MatchesHist: row.Decision && row.Matched,
-			History: ev.History, MetersBefore: meterMap(s, r.Before(i)), MetersAfter: meterMap(s, r.After(i)),
+			History: historyAfter(r, i), MetersBefore: meterMap(s, r.Before(i)), MetersAfter: meterMap(s, r.After(i)),
 			Invented: row.Invented, InventedNote: row.InventedNote,
 		}
 		if st.Trigger >= 0 {
@@ -102,6 +107,13 @@ func MakeTranscript(r *rules.Run, written time.Time) Transcript {
 		t.Steps = append(t.Steps, ts)
 	}
 	return t
+}
+
+// historyAfter is the history note of step i's document, as the state
+// after the step shows it.
+func historyAfter(r *rules.Run, i int) string {
+	meters, flags := stateAfter(r, i)
+	return expand(r.Scenario(), r.Scenario().Events[r.Steps()[i].Event].History, meters, flags)
 }
 
 func meterMap(s *scenario.Scenario, v []int) map[string]int {
@@ -136,8 +148,12 @@ func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 	}
 	if i := endingIndex(s, t.Ending); i >= 0 {
 		e := &s.Endings[i]
-		fmt.Fprintf(&b, "## Ending: %s\n\n%s\n\n", e.Title, strings.Join(Paragraphs(e.Text), "\n\n"))
-		if epilogue := Paragraphs(e.Epilogue); len(epilogue) > 0 {
+		text, epilogue := t.Ending.Paragraphs, t.Ending.Epilogue
+		if text == nil {
+			text, epilogue = Paragraphs(e.Text), Paragraphs(e.Epilogue)
+		}
+		fmt.Fprintf(&b, "## Ending: %s\n\n%s\n\n", e.Title, strings.Join(text, "\n\n"))
+		if len(epilogue) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n%s\n\n", EpilogueHeading, strings.Join(epilogue, "\n\n"))
 		}
 	} else {
