@@ -31,9 +31,9 @@ type loader struct {
 	src   sourceLines // the normalised text, for messages that look at a line again
 	// The texts with markers, and the normalised file text with its line
 	// starts, to place a problem inside a text (markers.go).
-	marked  []rawText
-	srcText string
-	lines   []int
+	marked    []rawText
+	srcText   string
+	textLines []int
 }
 
 // Load reads a scenario from the bytes of a YAML file. name is used in

@@ -395,10 +395,10 @@ func (c *textCompiler) find(marker string) Pos {
 // offsetOf returns the byte offset of a position in the file.
 func (l *loader) offsetOf(p Pos) int {
 	l.lineStarts()
-	if p.Line < 1 || p.Line > len(l.lines) {
+	if p.Line < 1 || p.Line > len(l.textLines) {
 		return 0
 	}
-	off := l.lines[p.Line-1]
+	off := l.textLines[p.Line-1]
 	for col := 1; col < p.Col && off < len(l.srcText) && l.srcText[off] != '\n'; col++ {
 		_, size := utf8.DecodeRuneInString(l.srcText[off:])
 		off += size
@@ -409,26 +409,26 @@ func (l *loader) offsetOf(p Pos) int {
 // posOf returns the line and column of a byte offset in the file.
 func (l *loader) posOf(off int) Pos {
 	l.lineStarts()
-	lo, hi := 0, len(l.lines)-1
+	lo, hi := 0, len(l.textLines)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if l.lines[mid] <= off {
+		if l.textLines[mid] <= off {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
-	return Pos{lo + 1, utf8.RuneCountInString(l.srcText[l.lines[lo]:off]) + 1}
+	return Pos{lo + 1, utf8.RuneCountInString(l.srcText[l.textLines[lo]:off]) + 1}
 }
 
 func (l *loader) lineStarts() {
-	if l.lines != nil {
+	if l.textLines != nil {
 		return
 	}
-	l.lines = append(l.lines, 0)
+	l.textLines = append(l.textLines, 0)
 	for i := 0; i < len(l.srcText); i++ {
 		if l.srcText[i] == '\n' {
-			l.lines = append(l.lines, i+1)
+			l.textLines = append(l.textLines, i+1)
 		}
 	}
 }
