@@ -112,7 +112,7 @@ func (l *loader) resolve() {
 	l.resolveEvents()
 	l.resolveEndings()
 	for _, t := range r.triggers {
-		tr := Trigger{Pos: t.pos}
+		tr := Trigger{Pos: t.pos, Warning: t.warning}
 		if t.cond.set {
 			tr.If = l.compile(t.cond)
 		}
