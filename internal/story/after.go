@@ -199,4 +199,5 @@ const (
 	ReactionsHeading = "Reactions"
 	NoReaction       = "No one answers at once."
 	ReadHeading      = "You have read"
+	WarningHeading   = "A warning"
 )
