@@ -164,6 +164,10 @@ func (sc *afterScene) screenText(a *App, s *contract.Screen) {
 			b.block("note", story.NoReaction)
 		}
 	}
+	for _, w := range m.Warnings {
+		b.block("h2", story.WarningHeading)
+		b.block("p", w.Text)
+	}
 	if n := m.Note; n != nil {
 		b.block("h2", n.Heading)
 		b.paragraphs("p", n.Paragraphs)

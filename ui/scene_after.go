@@ -65,6 +65,12 @@ func (s *afterScene) Layout(a *App) {
 		b = append(b, layout.Block{Style: stLabel, Text: story.ReadHeading, Tag: tagSoft})
 		b = append(b, layout.Block{Style: stItalic, Text: m.EventTitle, Space: 4 * u})
 	}
+	for _, w := range m.Warnings {
+		// Before it fires, the story says a trigger is near, in its voice.
+		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 24 * u})
+		b = append(b, layout.Block{Style: stLabel, Text: story.WarningHeading, Space: 14 * u, Tag: tagRed})
+		b = append(b, layout.Block{Style: stItalic, Text: w.Text, Space: 6 * u})
+	}
 	if n := m.Note; n != nil {
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 24 * u})
 		b = append(b, layout.Block{Style: stLabel, Text: n.Heading, Space: 14 * u, Tag: tagRed})

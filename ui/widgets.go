@@ -266,6 +266,9 @@ type meterItem struct {
 	deltaText  string
 	delta      int
 	shownValue int
+	// warned marks a bar whose meter a near trigger watches, at threshold.
+	warned    bool
+	threshold float64
 }
 
 // meterPanel shows every meter that is not hidden: label, bar, number and
@@ -288,6 +291,7 @@ func (mp *meterPanel) setup(meters []story.Meter, animate bool) {
 		it := meterItem{idx: m.Index, label: m.Label, col: meterColor(len(mp.items)), min: float64(m.Min), max: float64(m.Max)}
 		it.from, it.to = float64(m.After), float64(m.After)
 		it.delta = m.Delta
+		it.warned, it.threshold = m.Warned, float64(m.Threshold)
 		if animate {
 			it.from = float64(m.Before)
 		}
@@ -360,6 +364,18 @@ func (mp *meterPanel) draw(a *App, dst *ebiten.Image) {
 		f := (it.value - it.min) / math.Max(1, it.max-it.min)
 		if f > 0 {
 			p.Round(dst, layout.R(bar.X, bar.Y, math.Max(bar.H, bar.W*layout.Clamp(f, 0, 1)), bar.H), 3.5*u, it.col)
+		}
+		if it.warned {
+			// The trigger's threshold: a tall mark across the bar, with the
+			// stretch beyond it hatched in the warning colour.
+			tf := layout.Clamp((it.threshold-it.min)/math.Max(1, it.max-it.min), 0, 1)
+			tx := bar.X + bar.W*tf
+			if tf <= f {
+				p.Rect(dst, layout.R(bar.X, bar.Bottom()+u, tx-bar.X, 2*u), colOverlayWarning)
+			} else {
+				p.Rect(dst, layout.R(tx, bar.Bottom()+u, bar.Right()-tx, 2*u), colOverlayWarning)
+			}
+			p.Rect(dst, layout.R(tx-1.5*u, bar.Y-4*u, 3*u, bar.H+8*u), colOverlayWarning)
 		}
 		y += lh + 18*u
 	}

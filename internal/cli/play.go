@@ -238,6 +238,10 @@ func (p *player) afterChoice(a story.After) {
 			fmt.Fprintf(p.out, "(%s)\n", n.Verdict.Aside)
 		}
 	}
+	for _, w := range a.Warnings {
+		fmt.Fprintf(p.out, "\n%s\n", strings.ToUpper(story.WarningHeading))
+		p.wrapParagraphs([]string{w.Text}, "")
+	}
 	p.meters(true)
 }
 
@@ -249,6 +253,9 @@ func (p *player) meters(changes bool) {
 		part := fmt.Sprintf("%s %d", m.Label, m.After)
 		if changes && m.Delta != 0 {
 			part += fmt.Sprintf(" (%+d)", m.Delta)
+		}
+		if m.Warned {
+			part += fmt.Sprintf(" [near %d]", m.Threshold)
 		}
 		parts = append(parts, part)
 	}

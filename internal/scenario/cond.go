@@ -3,6 +3,7 @@ package scenario
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
@@ -466,4 +467,88 @@ func quoteAll(ss []string) []string {
 
 func runeOffset(s string, byteOff int) int {
 	return len([]rune(s[:byteOff]))
+}
+
+// Gap says how far the condition is from holding, in replies: 0 when it
+// holds now, about 1 when one reply could make it hold, and more (or +Inf)
+// when it is further off. Each comparison of a meter with a number counts
+// the points still missing divided by reach(meter), the most that one reply
+// can move that meter; "and" takes the largest gap of its parts, "or" the
+// smallest. A false flag's gap is flagGap(flag) (nil means +Inf); any
+// other test counts 0 when true and +Inf when false. The game uses it to
+// warn before a trigger fires.
+func (c *Cond) Gap(meters []int, flags []bool, reach func(meter int) float64, flagGap func(flag int) float64) float64 {
+	if c == nil {
+		return 0
+	}
+	return c.root.gap(false, meters, flags, reach, flagGap)
+}
+
+func (n *cnode) gap(neg bool, m []int, f []bool, reach func(int) float64, flagGap func(int) float64) float64 {
+	inf := math.Inf(1)
+	switch n.op {
+	case opNot:
+		return n.a.gap(!neg, m, f, reach, flagGap)
+	case opAnd, opOr:
+		a, b := n.a.gap(neg, m, f, reach, flagGap), n.b.gap(neg, m, f, reach, flagGap)
+		if (n.op == opAnd) != neg {
+			return math.Max(a, b)
+		}
+		return math.Min(a, b)
+	case opFlag:
+		if f[n.idx] != neg {
+			return 0
+		}
+		if neg || flagGap == nil {
+			return inf
+		}
+		return flagGap(n.idx)
+	case opLt, opLe, opGt, opGe:
+		op, meter, num := n.op, n.a, n.b
+		if n.b.op == opMeter && n.a.op == opNum {
+			meter, num = n.b, n.a
+			op = map[opcode]opcode{opLt: opGt, opLe: opGe, opGt: opLt, opGe: opLe}[op]
+		}
+		if meter.op == opMeter && num.op == opNum {
+			if neg {
+				op = map[opcode]opcode{opLt: opGe, opLe: opGt, opGt: opLe, opGe: opLt}[op]
+			}
+			v, t := float64(m[meter.idx]), num.val
+			var missing float64
+			switch op {
+			case opLt:
+				missing = math.Max(0, v-t+1)
+			case opLe:
+				missing = math.Max(0, v-t)
+			case opGt:
+				missing = math.Max(0, t-v+1)
+			case opGe:
+				missing = math.Max(0, t-v)
+			}
+			if missing == 0 {
+				return 0
+			}
+			if r := reach(meter.idx); r > 0 {
+				return missing / r
+			}
+			return inf
+		}
+	}
+	if n.truth(m, f) != neg {
+		return 0
+	}
+	return inf
+}
+
+// Watched returns, for each meter the condition compares directly with a
+// number, the first such number: where a meter's bar marks the trigger's
+// threshold.
+func (c *Cond) Watched() map[int]int {
+	out := map[int]int{}
+	for m, ts := range c.Thresholds() {
+		if len(ts) > 0 {
+			out[m] = int(ts[0])
+		}
+	}
+	return out
 }

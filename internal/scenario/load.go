@@ -119,6 +119,7 @@ const (
 	keyHistorical
 	keyGoto
 	keyEpilogue
+	keyWarning
 	numKeys
 )
 
@@ -134,7 +135,7 @@ var keyNames = [numKeys]string{
 	keyInvented: "invented", keyIf: "if", keyHistorySource: "history_source", keyNext: "next",
 	keyChoices: "choices", keyEffects: "effects", keySet: "set", keyClear: "clear",
 	keyLocked: "locked", keyReactions: "reactions", keyHistorical: "historical", keyGoto: "goto",
-	keyEpilogue: "epilogue",
+	keyEpilogue: "epilogue", keyWarning: "warning",
 }
 
 var keyByName = func() map[string]key {
@@ -173,7 +174,7 @@ var (
 	sourcePart    = newPart(keyText, keyURL)
 	eventPart     = newPart(keyID, keyDate, keyKind, keyFrom, keyTo, keyPlace, keyTitle, keyText, keySource, keyInvented, keyIf, keyHistory, keyHistorySource, keyNext, keyChoices, keyEffects, keySet, keyClear)
 	choicePart    = newPart(keyID, keyText, keyIf, keyLocked, keyEffects, keySet, keyClear, keyReactions, keyHistorical, keyNext)
-	triggerPart   = newPart(keyIf, keyGoto)
+	triggerPart   = newPart(keyIf, keyGoto, keyWarning)
 	endingPart    = newPart(keyID, keyIf, keyTitle, keyText, keyEpilogue, keyHistorical)
 )
 

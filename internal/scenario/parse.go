@@ -104,9 +104,10 @@ type rawChoice struct {
 }
 
 type rawTrigger struct {
-	pos    Pos
-	cond   rawCond
-	target ref
+	pos     Pos
+	cond    rawCond
+	target  ref
+	warning string
 }
 
 type rawEnding struct {
@@ -840,6 +841,7 @@ func (l *loader) triggers(f field) {
 		} else {
 			l.at(t.pos, Error, "missing-key", fmt.Sprintf("%s has no `goto:`: say which event or ending it jumps to", w))
 		}
+		t.warning = l.optional(&ff, keyWarning)
 		l.raw.triggers = append(l.raw.triggers, t)
 	}
 }

@@ -129,7 +129,7 @@ func (l *loader) resolve() {
 	l.resolveEndings()
 	l.resolveTexts()
 	for _, t := range r.triggers {
-		tr := Trigger{Pos: t.pos}
+		tr := Trigger{Pos: t.pos, Warning: t.warning}
 		if t.cond.set {
 			tr.If = l.compile(t.cond)
 		}

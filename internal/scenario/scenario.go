@@ -239,7 +239,11 @@ type Effect struct {
 type Trigger struct {
 	If   *Cond
 	Goto Target
-	Pos  Pos
+	// Warning is what the game says, in the story's voice, when the
+	// trigger is one reply from firing; "" means the game builds a line
+	// from the meters' labels.
+	Warning string
+	Pos     Pos
 }
 
 // Ending closes the story.

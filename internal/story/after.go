@@ -28,6 +28,9 @@ type After struct {
 	Note *Note
 	// Meters are the visible meters, moved by the reply.
 	Meters []Meter
+	// Warnings are the triggers one reply from firing, said before they
+	// fire; empty when none is near or the story is over.
+	Warnings []Warning
 	// Over is true when the reply ended the story; Next is the label of the
 	// button that moves on ("Continue", "See how it ended").
 	Over bool
@@ -70,6 +73,10 @@ type Meter struct {
 	// Before and After are the values before and after the last reply
 	// (both the current value before the first); Delta is After - Before.
 	Before, After, Delta int
+	// Warned is true when a trigger that is near firing watches this
+	// meter; Threshold is then the value where it fires, for the bar's mark.
+	Warned    bool
+	Threshold int
 }
 
 // Button labels for moving on from the after screen.
@@ -88,7 +95,8 @@ func AfterLast(r *rules.Run) After {
 func afterStep(r *rules.Run, st rules.Step) After {
 	s := r.Scenario()
 	e := &s.Events[st.Event]
-	a := After{Event: st.Event, EventTitle: e.Title, Continued: st.Choice < 0, Meters: Meters(r), Over: r.Over(), Next: NextContinue}
+	a := After{Event: st.Event, EventTitle: e.Title, Continued: st.Choice < 0, Over: r.Over(), Next: NextContinue}
+	a.Meters, a.Warnings = MetersWarned(r)
 	if a.Over {
 		a.Next = NextEnding
 	}
@@ -140,6 +148,14 @@ func characterName(s *scenario.Scenario, c int) string {
 // Meters returns the visible meters of a run now, each with its move on the
 // last reply.
 func Meters(r *rules.Run) []Meter {
+	m, _ := MetersWarned(r)
+	return m
+}
+
+// MetersWarned returns the visible meters as Meters does, each marked
+// when a near trigger watches it, and the warnings.
+func MetersWarned(r *rules.Run) ([]Meter, []Warning) {
+	ws := Warnings(r)
 	s := r.Scenario()
 	steps := r.Steps()
 	var out []Meter
@@ -152,9 +168,16 @@ func Meters(r *rules.Run) []Meter {
 			mt.Before = r.Before(len(steps) - 1)[i]
 			mt.Delta = mt.After - mt.Before
 		}
+		for _, w := range ws {
+			for _, k := range w.Marks {
+				if k.Meter == i && !mt.Warned {
+					mt.Warned, mt.Threshold = true, k.Threshold
+				}
+			}
+		}
 		out = append(out, mt)
 	}
-	return out
+	return out, ws
 }
 
 // Words says a meter in words, with its move on the last reply: "Support
@@ -168,6 +191,9 @@ func (m Meter) Words() string {
 	case m.Delta < 0:
 		s += ", down " + strconv.Itoa(-m.Delta)
 	}
+	if m.Warned {
+		s += "; warning: near " + strconv.Itoa(m.Threshold)
+	}
 	return s
 }
 
@@ -177,4 +203,5 @@ const (
 	ReactionsHeading = "Reactions"
 	NoReaction       = "No one answers at once."
 	ReadHeading      = "You have read"
+	WarningHeading   = "A warning"
 )

@@ -1,0 +1,92 @@
+package e2e
+
+import (
+	"strconv"
+	"testing"
+
+	"bigthree/e2e/harness"
+	"bigthree/internal/story"
+	"bigthree/scenarios"
+)
+
+// TestDesktopWarningBeforeTrigger plays the example towards its early ending (each reply the
+// one that lowers the trigger's meter most) and checks that the after-a-reply screen says the
+// trigger's warning before the trigger fires, and that the meter is marked.
+func TestDesktopWarningBeforeTrigger(t *testing.T) {
+	d := startGame(t, "")
+	p := newPlayer(t, d, loadExample(t))
+	p.startNewGame(listIndex(t, scenarios.Example), scenarios.Example)
+	meter := p.s.MeterIndex("stalin")
+	want := p.s.Triggers[0].Warning
+	warned := false
+	for !p.r.Over() && p.step < 20 {
+		opts := p.r.Options(nil)
+		best, low := -1, 1<<30
+		for i, o := range opts {
+			if o.Locked {
+				continue
+			}
+			c := p.r.Clone()
+			if err := c.ChooseIndex(o.Index); err != nil {
+				t.Fatal(err)
+			}
+			if v := c.Meter(meter); v < low {
+				best, low = i, v
+			}
+		}
+		from := p.expectEvent()
+		if opts[best].Index < 0 {
+			p.press("continue", "Return")
+		} else {
+			p.press("reply:"+strconv.Itoa(best+1), strconv.Itoa(best+1))
+		}
+		if err := p.r.ChooseIndex(opts[best].Index); err != nil {
+			t.Fatal(err)
+		}
+		p.step++
+		st := p.wait("the after screen after "+from, func(s harness.State) bool { return s.Scene == "after" })
+		shown := false
+		for _, b := range st.Screen.Blocks {
+			shown = shown || b.Text == want
+		}
+		model := story.Warnings(p.r)
+		if shown != (len(model) > 0) {
+			t.Errorf("after %s: warning on screen %v, in the story model %+v", from, shown, model)
+		}
+		if shown {
+			warned = true
+			p.shots.take("warning-" + from)
+			marked := false
+			for _, m := range st.Screen.Meters {
+				marked = marked || m.Text == "Stalin's trust: "+strconv.Itoa(p.r.Meter(meter))+" (from 0 to 100); warning: near 5" ||
+					len(m.Text) > 0 && m.Label == "Stalin's trust" && contains(m.Text, "warning: near 5")
+			}
+			if !marked {
+				t.Errorf("after %s: the meter does not say the warning: %+v", from, st.Screen.Meters)
+			}
+		}
+		if p.r.Over() && p.r.Steps()[len(p.r.Steps())-1].Trigger >= 0 && !warned {
+			t.Fatalf("the trigger fired after %s with no warning before", from)
+		}
+		p.wait("a settled after screen", func(s harness.State) bool { return s.Settled })
+		p.press("continue", "Return")
+		if !p.r.Over() {
+			p.onDesk()
+		}
+	}
+	if !warned {
+		t.Fatal("no warning was shown on the way to the early ending")
+	}
+	if got := p.expectEnding(); got != "alliance-stillborn" {
+		t.Errorf("the route ends at %q, want the trigger's alliance-stillborn", got)
+	}
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
