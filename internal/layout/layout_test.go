@@ -368,7 +368,7 @@ func TestScreens(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%vx%v@%v", sz.w, sz.h, sz.dpr), func(t *testing.T) {
 			u := Scale(sz.w, sz.h, sz.dpr)
-			if u < 0.75*sz.dpr || u > 1.6*sz.dpr {
+			if u < MinUnit*sz.dpr || u > MaxUnit*sz.dpr {
 				t.Fatalf("Scale = %v", u)
 			}
 			d := DeskLayout(sz.w, sz.h, u, 64*u)
@@ -381,7 +381,7 @@ func TestScreens(t *testing.T) {
 			if !d.Doc.Intersect(d.Side).Empty() || !d.Doc.Intersect(d.Ribbon).Empty() {
 				t.Errorf("regions overlap: %+v", d)
 			}
-			if d.Stacked != (sz.w/u < 900) {
+			if d.Stacked != (sz.w/u < StackedBelow || sz.h > sz.w) {
 				t.Errorf("stacked = %v", d.Stacked)
 			}
 			p := PageLayout(sz.w, sz.h, u, 860)
@@ -520,4 +520,52 @@ func paragraphs(text string) []string {
 		out = append(out, strings.ReplaceAll(p, "\n", " "))
 	}
 	return out
+}
+
+// TestTextNeverShrinksBelowReadable holds the unit to at least one CSS pixel
+// on every window from 1024×640 up (so body text at 17 units is at least 16
+// CSS pixels and labels at 13 units at least 13), and checks which screens
+// stack the desk's columns.
+func TestTextNeverShrinksBelowReadable(t *testing.T) {
+	const body, label = 17, 13 // the ui package's sizes, in units
+	tests := []struct {
+		w, h, dpr float64
+		stacked   bool
+	}{
+		{1024, 640, 1, false},
+		{1024, 768, 1, false},
+		{1280, 720, 1, false},
+		{1366, 768, 1, false},
+		{1920, 1080, 1, false},
+		{2048, 1280, 2, false}, // 1024x640 CSS on a high-DPI screen
+		{2560, 1440, 2, false},
+		{768, 1024, 1, true},  // a tablet held upright
+		{1536, 2048, 2, true}, // the same at DPR 2
+		{1080, 1920, 1, true}, // a tall window wide enough for two columns
+		{1100, 640, 1, false},
+		{880, 640, 1, true}, // narrower than two columns need
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%vx%v@%v", tt.w, tt.h, tt.dpr), func(t *testing.T) {
+			css := Scale(tt.w, tt.h, tt.dpr) / tt.dpr
+			if b := body * css; b < 16 {
+				t.Errorf("body text %.2f CSS px, want at least 16", b)
+			}
+			if l := label * css; l < 13 {
+				t.Errorf("labels %.2f CSS px, want at least 13", l)
+			}
+			u := Scale(tt.w, tt.h, tt.dpr)
+			d := DeskLayout(tt.w, tt.h, u, 64*u)
+			if d.Stacked != tt.stacked {
+				t.Errorf("stacked = %v, want %v", d.Stacked, tt.stacked)
+			}
+			// Either way the document keeps a readable measure.
+			if w := d.Doc.W / u; w < 560 {
+				t.Errorf("the document is %.0f units wide, want at least 560", w)
+			}
+			if d.Stacked && d.Side.Y < d.Doc.Bottom() {
+				t.Errorf("stacked side %v is not below the document %v", d.Side, d.Doc)
+			}
+		})
+	}
 }

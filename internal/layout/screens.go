@@ -1,18 +1,37 @@
 package layout
 
+// MinUnit and MaxUnit bound the layout unit in CSS pixels (device pixels
+// divided by the device scale factor). The unit never shrinks below one CSS
+// pixel, so body text set at 17 units stays at least 16 CSS pixels and
+// labels at 13 units stay 13 on every window from 1024×640 up: a smaller
+// window shows less (the panes scroll, the desk stacks), never smaller text.
+const (
+	MinUnit = 1.0
+	MaxUnit = 1.6
+)
+
 // Scale returns the size of one layout unit in device pixels for a screen of
 // w×h device pixels at the given device scale factor: 1 unit is 1 pixel on a
 // 1280×720 window at scale 1, and the unit grows with larger windows (up to
-// 1.6) and shrinks a little with smaller ones (down to 0.75), so the game
-// reads the same at 1280×720, 1366×768 and 1920×1080.
+// MaxUnit), so the game reads the same at 1280×720, 1366×768 and 1920×1080.
 func Scale(w, h, deviceScale float64) float64 {
 	if deviceScale <= 0 {
 		deviceScale = 1
 	}
 	lw, lh := w/deviceScale, h/deviceScale
-	s := Clamp(min(lw/1280, lh/720), 0.75, 1.6)
+	s := Clamp(min(lw/1280, lh/720), MinUnit, MaxUnit)
 	return s * deviceScale
 }
+
+// StackedBelow is the width, in units, under which the desk puts its side
+// column below the document instead of beside it.
+const StackedBelow = 900
+
+// Stacks reports whether a w×h screen with unit u stacks the desk's columns:
+// when two columns would be cramped (narrower than StackedBelow units), and
+// on every portrait screen (taller than wide), where a column below the
+// document has the room a column beside it lacks.
+func Stacks(w, h, u float64) bool { return w/u < StackedBelow || h > w }
 
 // Desk is the geometry of the reading desk: the timeline ribbon across the
 // top, the document on the left and the side column (meters and replies) on
@@ -31,7 +50,7 @@ func DeskLayout(w, h, u, ribbon float64) Desk {
 	screen := Rect{0, 0, w, h}
 	d.Ribbon, _ = screen.CutTop(max(ribbon, 40*u), 0)
 	body := Rect{m, d.Ribbon.Bottom() + m*0.8, w - 2*m, h - d.Ribbon.Bottom() - m*1.8}
-	if w/u < 900 {
+	if Stacks(w, h, u) {
 		d.Stacked = true
 		d.Doc, d.Side = body.CutTop(body.H*0.55, m)
 		return d
