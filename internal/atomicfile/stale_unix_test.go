@@ -61,4 +61,3 @@ func TestRemoveStale(t *testing.T) {
 		}
 	}
 }
-

@@ -39,7 +39,7 @@ func Load(name string, data []byte) (*Scenario, Diagnostics) {
 	text, ok := l.prepare(data)
 	if ok {
 		l.s.Hash = hashOf(text)
-		if root, ok := l.parseYAML(text); ok && l.parse(root) {
+		if root, ok := l.parseYAML(text); ok && l.checkUntrusted(root) && l.parse(root) {
 			l.resolve()
 		}
 	}
