@@ -1,12 +1,43 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"bigthree/internal/atomicfile"
 )
+
+// readLimited reads a scenario file through a limit of MaxFileSize, refusing
+// what is not a plain file before opening it (a named pipe would block b3
+// and the game forever; /dev/zero never ends).
+func readLimited(path string) ([]byte, error) { return atomicfile.ReadFile(path, MaxFileSize) }
+
+// tooLargeText words a file refused for its size, with its real size when
+// it is known.
+func tooLargeText(err error) (string, bool) {
+	var tl *atomicfile.TooLargeError
+	if !errors.As(err, &tl) {
+		return "", false
+	}
+	size := "larger than " + atomicfile.SizeText(tl.Limit)
+	if tl.Size >= 0 {
+		size = atomicfile.SizeText(tl.Size) + ", larger than the " + atomicfile.SizeText(tl.Limit)
+	}
+	return "the file is " + size + " a scenario may be: is this the right file?", true
+}
+
+// notRegularText words a path that is not a plain file.
+func notRegularText(err error) (string, bool) {
+	var nr *atomicfile.NotRegularError
+	if !errors.As(err, &nr) {
+		return "", false
+	}
+	return "this is " + nr.Kind + ", not a scenario file", true
+}
 
 // A scenario shared by another teacher is untrusted input: its text reaches
 // terminals (b3 play), pages and Markdown transcripts. checkUntrusted runs on
