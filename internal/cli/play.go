@@ -180,6 +180,10 @@ func (p *player) resume() bool {
 	if errors.Is(err, os.ErrNotExist) {
 		return true
 	}
+	if errors.Is(err, atomicfile.ErrNotRegular) || errors.As(err, new(*atomicfile.TooLargeError)) {
+		fmt.Fprintf(p.env.Stderr, "cannot read the save %s: %v\n", p.save, err)
+		return false
+	}
 	if err != nil {
 		fmt.Fprintf(p.env.Stderr, "cannot read the save %s: %s\n", p.save, readError(err))
 		return false
