@@ -100,15 +100,16 @@ func TestSaveThatIsAFolder(t *testing.T) {
 // written to, or a file in its place, turns saves off at start, as the
 // browser's store does, and says so.
 func TestReadOnlyFolderTurnsSavesOff(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root writes to read-only folders")
-	}
 	dir := filepath.Join(t.TempDir(), "data")
 	if err := os.Mkdir(dir, 0o555); err != nil {
 		t.Fatal(err)
 	}
+	if os.Geteuid() == 0 {
+		// Root writes to read-only folders; nobody writes to /proc/self.
+		dir = "/proc/self"
+	}
 	s := OpenDir(dir)
-	if !strings.HasPrefix(s.Off, "Saves are off: the folder "+dir+" cannot be written to (permission denied)") {
+	if !strings.HasPrefix(s.Off, "Saves are off: the folder "+dir+" cannot be written to (") {
 		t.Errorf("read-only folder: Off = %q", s.Off)
 	}
 	file := filepath.Join(t.TempDir(), "data")
