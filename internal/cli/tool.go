@@ -27,9 +27,9 @@ const (
 const usage = `b3 — the bigthree teachers' tool
 
 Usage:
-  b3 check [-json] FILE...      check scenario files; every problem as file:line:col: error: message [code],
-                                with its line of the file and a caret under the column
-  b3 play [-save SAVE] [-transcript FILE.md] [-student NAME] FILE
+  b3 check [-json] FILE...      check scenario files (- reads standard input); every problem as
+                                file:line:col: error: message [code], with its line of the file and a caret under the column
+  b3 play [-save SAVE] [-transcript FILE.md [-force]] [-student NAME] FILE
                                 play in the terminal (numbered replies; also reads them from standard input)
   b3 explore [-runs N] [-seed N] [-max-states N] [-json] FILE
                                 walk the paths of a scenario: unreached events, endings, how a few
