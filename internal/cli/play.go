@@ -2,10 +2,13 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -36,9 +39,16 @@ func runPlay(args []string, env Env) int {
 	save := fs.String("save", "", "keep the game in this save file after every reply, and resume from it if it exists")
 	transcript := fs.String("transcript", "", "at the end, write the transcript to this Markdown file (and a .json beside it)")
 	student := fs.String("student", "", "the student's name, written in the transcript")
+	force := fs.Bool("force", false, "let -transcript replace a file that is not a transcript")
 	file, ok := oneFile(fs, args, env)
 	if !ok {
 		return ExitUsage
+	}
+	if *transcript != "" {
+		if msg := transcriptRefused(*transcript, file, *save, *force); msg != "" {
+			fmt.Fprintf(env.Stderr, "b3 play: %s\n", msg)
+			return ExitUsage
+		}
 	}
 	s, ok := load(file, env)
 	if !ok {
@@ -72,7 +82,11 @@ func runPlay(args []string, env Env) int {
 		p.afterChoice(story.AfterLast(p.r))
 		if p.save != "" {
 			sv := p.r.Save()
-			if err := p.env.WriteFile(p.save, sv.Encode()); err != nil {
+			data := sv.Encode()
+			if len(data) > rules.MaxSaveSize {
+				// Never write a save that resuming would refuse.
+				fmt.Fprintf(env.Stderr, "not saved to %s: the game has grown past the %s a save may hold; the save keeps the game as it was before\n", p.save, atomicfile.SizeText(rules.MaxSaveSize))
+			} else if err := p.env.WriteFile(p.save, data); err != nil {
 				fmt.Fprintf(env.Stderr, "could not save to %s: %v\n", p.save, err)
 			}
 		}
@@ -95,6 +109,59 @@ func runPlay(args []string, env Env) int {
 	return ExitOK
 }
 
+// transcriptRefused says why -transcript may not write to name, or "": never
+// over the scenario or the save being played (or the .json beside the
+// transcript over them), and over an existing file that is not a
+// transcript only with -force.
+func transcriptRefused(name, scenarioFile, save string, force bool) string {
+	jsonName := strings.TrimSuffix(name, ".md") + ".json"
+	for _, out := range []string{name, jsonName} {
+		for _, in := range []string{scenarioFile, save} {
+			if in != "" && in != "-" && sameFile(out, in) {
+				return fmt.Sprintf("-transcript %s would write over %s, the file being played: give the transcript another name", name, in)
+			}
+		}
+		if force {
+			continue
+		}
+		if st, err := os.Stat(out); err == nil {
+			if !st.Mode().IsRegular() || !isTranscript(out) {
+				return fmt.Sprintf("%s already exists and is not a transcript: give another name, or add -force to replace it", out)
+			}
+		}
+	}
+	return ""
+}
+
+// sameFile reports whether two paths name one file (also through links).
+func sameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+// isTranscript reports whether a file is one b3 play or the game wrote: a
+// Markdown transcript's first line is "# TITLE — transcript", its JSON has
+// the fields scenario_hash and steps.
+func isTranscript(name string) bool {
+	data, err := atomicfile.ReadFile(name, 64<<20)
+	if err != nil {
+		return false
+	}
+	if strings.HasSuffix(name, ".json") {
+		var probe struct {
+			Hash  *string         `json:"scenario_hash"`
+			Steps json.RawMessage `json:"steps"`
+		}
+		return json.Unmarshal(data, &probe) == nil && probe.Hash != nil && probe.Steps != nil
+	}
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	return bytes.HasPrefix(first, []byte("# ")) && bytes.HasSuffix(bytes.TrimSpace(first), []byte(" — transcript"))
+}
+
 func (p *player) intro() {
 	s := p.s
 	fmt.Fprintf(p.out, "%s\n%s\n", s.Title, strings.Repeat("=", min(lineWidth, len([]rune(s.Title)))))
@@ -109,9 +176,13 @@ func (p *player) intro() {
 }
 
 func (p *player) resume() bool {
-	data, err := os.ReadFile(p.save)
+	data, err := atomicfile.ReadFile(p.save, rules.MaxSaveSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return true
+	}
+	if errors.Is(err, atomicfile.ErrNotRegular) || errors.As(err, new(*atomicfile.TooLargeError)) {
+		fmt.Fprintf(p.env.Stderr, "cannot read the save %s: %v\n", p.save, err)
+		return false
 	}
 	if err != nil {
 		fmt.Fprintf(p.env.Stderr, "cannot read the save %s: %s\n", p.save, readError(err))

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"bigthree/internal/atomicfile"
 	"bigthree/internal/check"
 	"bigthree/internal/scenario"
 )
@@ -26,9 +27,9 @@ const (
 const usage = `b3 — the bigthree teachers' tool
 
 Usage:
-  b3 check [-json] FILE...      check scenario files; every problem as file:line:col: error: message [code],
-                                with its line of the file and a caret under the column
-  b3 play [-save SAVE] [-transcript FILE.md] [-student NAME] FILE
+  b3 check [-json] FILE...      check scenario files (- reads standard input); every problem as
+                                file:line:col: error: message [code], with its line of the file and a caret under the column
+  b3 play [-save SAVE] [-transcript FILE.md [-force]] [-student NAME] FILE
                                 play in the terminal (numbered replies; also reads them from standard input)
   b3 explore [-runs N] [-seed N] [-max-states N] [-json] FILE
                                 walk the paths of a scenario: unreached events, endings, how a few
@@ -65,6 +66,7 @@ func Main(args []string, env Env) int {
 	if env.WriteFile == nil {
 		env.WriteFile = writeFileAtomic
 	}
+	env.Stdout, env.Stderr = safeWriter{env.Stdout}, safeWriter{env.Stderr}
 	if len(args) == 0 {
 		fmt.Fprint(env.Stderr, usage)
 		return ExitUsage
@@ -147,7 +149,13 @@ func oneFile(fs *flag.FlagSet, args []string, env Env) (string, bool) {
 // read reads one scenario file; a file that cannot be read is one problem,
 // worded as in the game (scenario.ReadProblem).
 func read(name string, env Env) ([]byte, scenario.Diagnostics) {
-	data, err := env.ReadFile(name)
+	var data []byte
+	var err error
+	if name == "-" {
+		data, err = readStdin(env.Stdin)
+	} else {
+		data, err = env.ReadFile(name)
+	}
 	if err != nil {
 		return nil, scenario.Diagnostics{scenario.ReadProblem(name, err)}
 	}
@@ -169,6 +177,53 @@ func load(name string, env Env) (*scenario.Scenario, bool) {
 		return nil, false
 	}
 	return s, true
+}
+
+// readStdin reads a scenario from standard input (the file name "-"),
+// through the same limit as a file.
+func readStdin(in io.Reader) ([]byte, error) {
+	if in == nil {
+		return nil, errors.New("there is no standard input")
+	}
+	data, err := io.ReadAll(io.LimitReader(in, scenario.MaxFileSize+1))
+	if err == nil && len(data) > scenario.MaxFileSize {
+		return nil, &atomicfile.TooLargeError{Size: -1, Limit: scenario.MaxFileSize}
+	}
+	return data, err
+}
+
+// safeWriter writes what b3 prints with every control character but line
+// feed and tab shown as an escape (\x1b, \u009b), so that no text of a
+// scenario, file name or save can drive the terminal: set its title, write
+// the clipboard, clear or hide text.
+type safeWriter struct{ w io.Writer }
+
+func (s safeWriter) Write(p []byte) (int, error) {
+	clean := true
+	for _, r := range string(p) {
+		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s.w.Write(p)
+	}
+	var b strings.Builder
+	for _, r := range string(p) {
+		switch {
+		case r < 0x20 && r != '\n' && r != '\t' || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r >= 0x80 && r < 0xa0:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if _, err := io.WriteString(s.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func readError(err error) string { return scenario.ReadErrorText(err) }

@@ -46,7 +46,7 @@ func Load(name string, data []byte) (*Scenario, Diagnostics) {
 	if ok {
 		l.s.Hash = hashOf(text)
 		l.srcText = string(text)
-		if root, ok := l.parseYAML(text); ok && l.parse(root) {
+		if root, ok := l.parseYAML(text); ok && l.checkUntrusted(root) && l.parse(root) {
 			l.resolve()
 		}
 	}

@@ -103,11 +103,12 @@ func TestReadFileRefusesWhatIsNoScenario(t *testing.T) {
 	}
 	f.Close()
 	data, err := scenario.ReadFile(big)
-	if err != nil || len(data) != scenario.MaxFileSize+1 {
-		t.Fatalf("ReadFile read %d bytes (%v), want the limit plus one", len(data), err)
+	if err == nil || len(data) != 0 {
+		t.Fatalf("ReadFile read %d bytes (%v), want none", len(data), err)
 	}
 	s, diags := scenario.LoadFile(big)
-	if s != nil || len(diags) != 1 || diags[0].Code != "too-large" || diags[0].Line != 1 || diags[0].Col != 1 {
+	if s != nil || len(diags) != 1 || diags[0].Code != "too-large" || diags[0].Line != 1 || diags[0].Col != 1 ||
+		diags[0].Message != "the file is 24 MB, larger than the 8 MB a scenario may be: is this the right file?" {
 		t.Errorf("want one too-large error at 1:1, got %v", diags)
 	}
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -296,25 +295,18 @@ func parseEffect(v string) (EffectOp, int, bool) {
 	return Add, n, true
 }
 
-// ReadFile reads a scenario file from disk, at most one byte more than
-// MaxFileSize, so that a huge file is refused without being read whole
-// (Load then reports it as too large, without its size, which it cannot
-// know).
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("this is a folder, not a scenario file")
-	}
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-}
+// ReadFile reads a scenario file from disk through a limit of MaxFileSize
+// (see untrusted.go): a folder, a named pipe or a device is refused before
+// it is opened, a larger file by its size.
+func ReadFile(path string) ([]byte, error) { return readLimited(path) }
 
 // ReadProblem is the diagnostic every tool shows for a scenario file that
-// could not be read at all: at 1:1 of the file, with the code "read".
+// could not be read at all: at 1:1 of the file, with the code "read" (or
+// "too-large").
 func ReadProblem(name string, err error) Diagnostic {
+	if msg, ok := tooLargeText(err); ok {
+		return Diagnostic{File: name, Line: 1, Col: 1, Severity: Error, Code: "too-large", Message: msg}
+	}
 	return Diagnostic{File: name, Line: 1, Col: 1, Severity: Error, Code: "read", Message: "cannot read the file: " + ReadErrorText(err)}
 }
 
@@ -326,6 +318,9 @@ func ReadErrorText(err error) string {
 		return "no such file (check the name and the folder you are in)"
 	case errors.Is(err, os.ErrPermission):
 		return "not allowed to read this file"
+	}
+	if msg, ok := notRegularText(err); ok {
+		return msg
 	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {

@@ -64,6 +64,9 @@ type Play struct {
 	hist    *rules.Run
 	histOK  bool
 	histSet bool
+	// unsaved is set once the desk has been told that this game is not
+	// being saved, so the notice is not repeated after every reply.
+	unsaved bool
 }
 
 // NewPlay returns a play of a run.
@@ -419,8 +422,16 @@ func (s *Session) Autosave(p *Play) (problem string) {
 		return ""
 	}
 	if err := s.Store.WriteAutosave(p.Origin, p.Run.Save(), p.Progress()); err != nil && s.Store.Off == "" {
-		return "The game could not be saved: " + err.Error()
+		problem = "The game could not be saved: " + err.Error() + "."
+		if !p.unsaved {
+			// On the desk too: the title page's message is not seen while
+			// playing, and the player must not believe the game is kept.
+			p.unsaved = true
+			p.Notice = strings.TrimSpace(p.Notice + " " + problem)
+		}
+		return problem
 	}
+	p.unsaved = false
 	return ""
 }
 

@@ -11,15 +11,18 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"bigthree/internal/atomicfile"
 	"bigthree/internal/rules"
 )
 
@@ -34,6 +37,16 @@ const (
 
 // ErrNotFound is returned by a Backend when nothing is stored under a key.
 var ErrNotFound = errors.New("nothing stored")
+
+// MaxEntrySize bounds every entry the store reads and writes. A save holds
+// at most rules.MaxSaveSize of choices; a browser game also keeps the text
+// of its scenario (at most scenario.MaxFileSize, longer once written as
+// JSON) beside it. The store never writes an entry it would refuse to read.
+const MaxEntrySize = 32 << 20
+
+// ErrTooLong says that a game has grown past what a save may hold: it plays
+// on, but is no longer saved.
+var ErrTooLong = errors.New("this game has grown too long to be saved")
 
 // Backend is where bytes are kept under short names.
 type Backend interface {
@@ -209,6 +222,9 @@ type autosaveFile struct {
 type Store struct {
 	mu sync.Mutex
 	b  Backend
+	// newer holds the keys of saves made by a newer bigthree: they are
+	// left as they are, never replaced.
+	newer map[string]bool
 	// Off is empty when saves work, else the reason they are off.
 	Off string
 	// Now is the clock that dates saves (time.Now; tests set their own).
@@ -236,7 +252,7 @@ func (s *Store) Settings() (st Settings, problem string) {
 		return st, "Settings could not be read: " + err.Error()
 	}
 	var got Settings
-	if err := json.Unmarshal(data, &got); err != nil {
+	if err := decodeJSON(data, &got); err != nil {
 		return st, s.moveAside(SettingsKey, "Your settings file was damaged", err)
 	}
 	got.TextSize = got.clampedSize()
@@ -293,15 +309,31 @@ func (s *Store) read(key string) (*Autosave, string) {
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return nil, ""
-	case err != nil:
+	case errors.Is(err, atomicfile.ErrNotRegular):
+		return nil, fmt.Sprintf("Your saved game cannot be kept in %s: the name of its file, %s.json, is taken by something else (%v). This game will not be saved until that is moved away.", s.b.Where(), key, err)
+	case err != nil && !errors.As(err, new(*atomicfile.TooLargeError)):
 		return nil, "Your saved game could not be read: " + err.Error()
+	case err != nil:
+		return nil, s.moveAside(key, "Your saved game was damaged", fmt.Errorf("%w: %v", rules.ErrCorruptSave, err))
 	}
 	var f autosaveFile
-	if err := json.Unmarshal(data, &f); err != nil {
+	if err := decodeJSON(data, &f); err != nil {
 		return nil, s.moveAside(key, "Your saved game was damaged", fmt.Errorf("%w: %v", rules.ErrCorruptSave, err))
 	}
 	if f.Origin.Empty() {
 		return nil, s.moveAside(key, "Your saved game was damaged", fmt.Errorf("%w: it does not say which scenario it belongs to", rules.ErrCorruptSave))
+	}
+	// A save of a newer format is read for its format alone: its other
+	// fields may have changed in ways this version cannot know.
+	var format struct {
+		Format int `json:"format"`
+	}
+	if json.Unmarshal(f.Save, &format) == nil && format.Format > rules.SaveFormat {
+		if s.newer == nil {
+			s.newer = map[string]bool{}
+		}
+		s.newer[key] = true
+		return nil, fmt.Sprintf("Your saved game of %s was made by a newer bigthree (save format %d; this one reads %d). It is left as it is: open it with the newer bigthree. This game will not be saved, so that it does not replace it.", f.Origin, format.Format, rules.SaveFormat)
 	}
 	sv, err := rules.DecodeSave(f.Save)
 	if err != nil {
@@ -315,6 +347,32 @@ func (s *Store) read(key string) (*Autosave, string) {
 		a.Saved = *f.Saved
 	}
 	return a, ""
+}
+
+// decodeJSON decodes one JSON value and says what is wrong with a damaged
+// one in words ("it stops in the middle"), not the decoder's ("unexpected
+// end of JSON input").
+func decodeJSON(data []byte, v any) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return errors.New("it is empty")
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	err := dec.Decode(v)
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case err == nil && dec.More():
+		return errors.New("there is extra data after its end")
+	case err == nil:
+		return nil
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("it stops in the middle: it was cut short")
+	case errors.As(err, &se):
+		return fmt.Errorf("it is not valid JSON at byte %d", se.Offset)
+	case errors.As(err, &te):
+		return fmt.Errorf("the field %q has the wrong type at byte %d", te.Field, te.Offset)
+	}
+	return err
 }
 
 func (s *Store) moveAside(key, what string, why error) string {
@@ -334,12 +392,41 @@ func (s *Store) WriteAutosave(o Origin, sv rules.Save, p Progress) error {
 }
 
 func (s *Store) write(key string, o Origin, save []byte, p Progress) error {
+	if s.newer[key] {
+		return errors.New("a saved game made by a newer bigthree is kept in its place")
+	}
 	now := s.Now().UTC()
 	data, err := json.MarshalIndent(autosaveFile{Origin: o, Progress: &p, Saved: &now, Save: save}, "", "  ")
 	if err != nil {
 		return err
 	}
-	return s.b.Write(key, append(data, '\n'))
+	data = append(data, '\n')
+	if err := fits(data); err != nil {
+		return err
+	}
+	return s.b.Write(key, data)
+}
+
+// fits refuses an autosave file that read would refuse: larger than
+// MaxEntrySize, or a save in it larger than rules.MaxSaveSize (as it is
+// written in the file, indented one level deeper than Encode makes it).
+func fits(data []byte) error {
+	if len(data) > MaxEntrySize {
+		return fmt.Errorf("%w (%s, more than the %s a saved game may be)", ErrTooLong, atomicfile.SizeText(int64(len(data))), atomicfile.SizeText(MaxEntrySize))
+	}
+	if len(data) <= rules.MaxSaveSize {
+		return nil // the save in it is smaller still
+	}
+	var f struct {
+		Save json.RawMessage `json:"save"`
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		return err
+	}
+	if len(f.Save) > rules.MaxSaveSize {
+		return fmt.Errorf("%w (its replies take %s, more than the %s a save may hold)", ErrTooLong, atomicfile.SizeText(int64(len(f.Save))), atomicfile.SizeText(rules.MaxSaveSize))
+	}
+	return nil
 }
 
 // Migrate moves the save of the old single-slot layout (key "autosave")

@@ -22,13 +22,45 @@ type Dir struct {
 
 func (d Dir) file(key string) string { return filepath.Join(d.Path, key+".json") }
 
-// Read implements Backend.
+// Read implements Backend. It reads through a limit of MaxEntrySize, and
+// refuses what is not a plain file (a folder, a named pipe, a device) before
+// opening it, so a wrong file can neither exhaust memory nor hang the game.
 func (d Dir) Read(key string) ([]byte, error) {
-	data, err := os.ReadFile(d.file(key))
+	data, err := atomicfile.ReadFile(d.file(key), MaxEntrySize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, ErrNotFound
 	}
 	return data, err
+}
+
+// probe tests that the folder can be written to, as the browser's store
+// tests its storage, so that a read-only folder turns saves off at start
+// instead of failing at every reply. It also removes the temporary files of
+// earlier writes that were cut short (atomicfile.RemoveStale).
+func (d Dir) probe() error {
+	if st, err := os.Stat(d.Path); err == nil && !st.IsDir() {
+		return fmt.Errorf("%s is a file, not a folder", d.Path)
+	}
+	if err := os.MkdirAll(d.Path, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(d.Path, ".write-test-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	_, err = f.Write([]byte("bigthree\n"))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return err
+	}
+	_, _ = atomicfile.RemoveStale(d.Path, func(name string) bool { return strings.HasSuffix(name, ".json") })
+	return nil
 }
 
 // Write implements Backend.
@@ -95,16 +127,32 @@ func DataDir() (string, error) {
 }
 
 // Open returns the store of this computer. When the data folder cannot be
-// made, the game plays with saves off.
+// made or written to, the game plays with saves off and says why.
 func Open() *Store {
 	dir, err := DataDir()
-	if err == nil {
-		err = os.MkdirAll(dir, 0o755)
-	}
 	if err != nil {
-		return New(NewMemory(), fmt.Sprintf("Saves are off: the data folder cannot be used (%v).", err))
+		return New(NewMemory(), fmt.Sprintf("Saves are off: there is no folder to keep them in (%v).", err))
 	}
-	return New(Dir{Path: dir}, "")
+	return OpenDir(dir)
+}
+
+// OpenDir returns the store of a folder: saves are off (and kept in memory
+// for this run) when the folder cannot be written to.
+func OpenDir(dir string) *Store {
+	d := Dir{Path: dir}
+	if err := d.probe(); err != nil {
+		return New(NewMemory(), fmt.Sprintf("Saves are off: the folder %s cannot be written to (%s). Your game plays on, but it will not be kept when the game closes.", dir, pathErrorText(err)))
+	}
+	return New(d, "")
+}
+
+// pathErrorText is an error without the path the message already names.
+func pathErrorText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // DocsDir returns where transcripts go: $BIGTHREE_DOCS_DIR, else the user's

@@ -139,9 +139,9 @@ func (t Transcript) JSON() []byte {
 func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 	var b strings.Builder
 	v := VoiceOf(s)
-	fmt.Fprintf(&b, "# %s — transcript\n\n", t.Title)
+	fmt.Fprintf(&b, "# %s — transcript\n\n", md(oneLine(t.Title)))
 	if t.Student != "" {
-		fmt.Fprintf(&b, "Student: %s\n\n", strings.Join(strings.Fields(t.Student), " "))
+		fmt.Fprintf(&b, "Student: %s\n\n", md(oneLine(t.Student)))
 	}
 	if t.Written != "" {
 		fmt.Fprintf(&b, "Played to %s.\n\n", t.Written)
@@ -152,20 +152,20 @@ func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 		if text == nil {
 			text, epilogue = Paragraphs(e.Text), Paragraphs(e.Epilogue)
 		}
-		fmt.Fprintf(&b, "## Ending: %s\n\n%s\n\n", e.Title, strings.Join(text, "\n\n"))
+		fmt.Fprintf(&b, "## Ending: %s\n\n%s\n\n", md(oneLine(e.Title)), mdParagraphs(text))
 		if len(epilogue) > 0 {
-			fmt.Fprintf(&b, "### %s\n\n%s\n\n", EpilogueHeading, strings.Join(epilogue, "\n\n"))
+			fmt.Fprintf(&b, "### %s\n\n%s\n\n", EpilogueHeading, mdParagraphs(epilogue))
 		}
 	} else {
 		b.WriteString("The story is not finished yet.\n\n")
 	}
 	if verdict := v.Matched(t.Matches, t.Decisions); verdict != "" {
-		fmt.Fprintf(&b, "%s\n\n", verdict)
+		fmt.Fprintf(&b, "%s\n\n", md(verdict))
 	}
 	b.WriteString("## Final meters\n\n")
 	for _, m := range s.Meters {
 		if !m.Hidden {
-			fmt.Fprintf(&b, "- %s: %d\n", m.Label, t.FinalMeters[m.ID])
+			fmt.Fprintf(&b, "- %s: %d\n", md(oneLine(m.Label)), t.FinalMeters[m.ID])
 		}
 	}
 	fmt.Fprintf(&b, "\n## Your choices\n\n| Date | Event | Your reply | %s | Meters after |\n|---|---|---|---|---|\n", cell(v.WhatTheyDid()))
@@ -181,22 +181,22 @@ func (t Transcript) Markdown(s *scenario.Scenario) []byte {
 		if st.Invented {
 			title += " (" + lowerFirst(InventedLabel) + ")"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", st.Date, cell(title), cell(st.ChoiceText), cell(hist), cell(metersText(s, st.MetersAfter)))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cell(st.Date), cell(title), cell(st.ChoiceText), cell(hist), cell(metersText(s, st.MetersAfter)))
 	}
-	fmt.Fprintf(&b, "\n## %s\n\n", v.History)
+	fmt.Fprintf(&b, "\n## %s\n\n", md(oneLine(v.History)))
 	for _, st := range t.Steps {
 		note := strings.Join(Paragraphs(st.History), " ")
 		if st.Invented {
 			note = strings.TrimSpace(inventedLine(st.InventedNote) + " " + note)
 		}
 		if note != "" {
-			fmt.Fprintf(&b, "- **%s, %s.** %s\n", st.Date, st.EventTitle, note)
+			fmt.Fprintf(&b, "- **%s, %s.** %s\n", md(st.Date), md(oneLine(st.EventTitle)), md(oneLine(note)))
 		}
 	}
 	if len(t.Sources) > 0 {
 		b.WriteString("\n## Sources\n\n")
 		for _, src := range t.Sources {
-			fmt.Fprintf(&b, "- %s\n", src)
+			fmt.Fprintf(&b, "- %s\n", md(oneLine(src)))
 		}
 	}
 	return []byte(b.String())
@@ -220,7 +220,40 @@ func metersText(s *scenario.Scenario, m map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-func cell(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.ReplaceAll(s, "|", "\\|")
+// cell is a text in one cell of a Markdown table: one line, escaped.
+func cell(s string) string { return md(oneLine(s)) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// mdSpecial holds the characters that Markdown or HTML could read as
+// markup in a transcript: tags and entities (< > &), links and images
+// ([ ] !), emphasis, code, headings, tables and strike-through.
+const mdSpecial = "\\`*_[]<>!#|~&"
+
+// md writes scenario text (untrusted: a scenario may come from anyone) so
+// that a Markdown viewer shows it as written: no raw HTML such as <script>
+// or <img onerror>, no links or images (no javascript: link, no tracking
+// pixel). Every character that could start markup gets a backslash, which
+// CommonMark allows before any ASCII punctuation.
+func md(s string) string {
+	if !strings.ContainsAny(s, mdSpecial) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x80 && strings.ContainsRune(mdSpecial, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mdParagraphs writes paragraphs, each escaped on one line.
+func mdParagraphs(ps []string) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = md(oneLine(p))
+	}
+	return strings.Join(out, "\n\n")
 }
