@@ -177,3 +177,34 @@ func FuzzCondMatchesExpr(f *testing.F) {
 		compareConds(t, src)
 	})
 }
+
+// BenchmarkCondCompile compiles 500 valid conditions of the documented
+// language with the new parser and with the old one, each time in a fresh
+// environment (no cache), so that the two sub-benchmarks give the ratio.
+func BenchmarkCondCompile(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var conds []string
+	for len(conds) < 500 {
+		if c := randomCond(r, 4, true); func() bool { _, err := compileCond(c, testEnv()); return err == nil }() {
+			conds = append(conds, c)
+		}
+	}
+	b.Run("new", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			env := testEnv()
+			for _, c := range conds {
+				compileCond(c, env)
+			}
+		}
+	})
+	b.Run("expr", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			env := exprEnvFor(testEnv())
+			for _, c := range conds {
+				compileCondExpr(c, env)
+			}
+		}
+	})
+}
