@@ -38,6 +38,12 @@ func TestCondEval(t *testing.T) {
 		{"stalin * 2 == 120", true},
 		{"true", true},
 		{"false or stalin - 10 == 50", true},
+		{"50 < stalin < 70", true},
+		{"50 < stalin < 55", false},
+		{"stalin > 5; ", true},
+		{"0x3C == stalin and 1_000 > 999 and .5 < 1", true},
+		{"stalin > 5 // a note", true},
+		{"not hopkins_sent or -2 * -3 == 6", true},
 	} {
 		root, err := compileCond(tc.src, testEnv())
 		if err != nil {
@@ -68,6 +74,16 @@ func TestCondErrors(t *testing.T) {
 		{"stalin and home", 7, "joins yes/no conditions"},
 		{"bomb_secret > 3", 12, "compares numbers"},
 		{"", 0, "empty"},
+		{"stalin > 5 @ home", 11, "`@` cannot be used in a condition"},
+		{"stalin > 12abc", 9, "`12abc` is not a number"},
+		{"stalin > 5 /* note", 18, "comment that starts with /* is not closed"},
+		{"stalin > 5 and 'x' == 'x'", 15, "text in quotes"},
+		{"stalin > 5 stalin", 11, "unexpected `stalin`"},
+		{"(stalin > 5", 10, "stops too early"},
+		{"not stalin > 5", 0, "`not` turns a yes/no flag or condition around"},
+		{"stalin % 2 == 0", 7, "`%` is not allowed"},
+		{"stalin.x > 1", 7, "this cannot be used"},
+		{strings.Repeat("1+", 120) + "1 > 0", 0, "more than 200 parts"},
 		{strings.Repeat("stalin > 1 and ", 40) + "true", 0, "characters long"},
 	} {
 		_, err := compileCond(tc.src, testEnv())
