@@ -265,6 +265,7 @@ type meterItem struct {
 	valueText  string
 	deltaText  string
 	delta      int
+	worse      bool // the move is bad news (a fall, or a rise of a meter better low)
 	shownValue int
 }
 
@@ -287,7 +288,10 @@ func (mp *meterPanel) setup(meters []story.Meter, animate bool) {
 	for _, m := range meters {
 		it := meterItem{idx: m.Index, label: m.Label, col: meterColor(len(mp.items)), min: float64(m.Min), max: float64(m.Max)}
 		it.from, it.to = float64(m.After), float64(m.After)
-		it.delta = m.Delta
+		it.delta, it.worse = m.Delta, m.Worse()
+		if m.LowIsGood {
+			it.label += " (" + story.LowerIsBetter + ")"
+		}
 		if animate {
 			it.from = float64(m.Before)
 		}
@@ -348,7 +352,7 @@ func (mp *meterPanel) draw(a *App, dst *ebiten.Image) {
 		nx := x1
 		if it.deltaText != "" && mp.tween.Tick > 0 || it.deltaText != "" && mp.tween.Len == 0 {
 			dc := colUp
-			if it.delta < 0 {
+			if it.worse {
 				dc = colDown
 			}
 			p.TextRight(dst, it.deltaText, stSmallBold, nx, y, dc)
