@@ -95,7 +95,7 @@ func drawChart(a *App, ch *story.Chart, w, h int) *ebiten.Image {
 		ly := spread[k]
 		x := area.Right() + 14*u
 		p.Line(img, lastX+4*u, lastY, x-4*u, ly, math.Max(1, u), chartColor(k).Alpha(0.7))
-		p.Text(img, l.Label+" "+itoa(l.Final), stSmall, x, ly-lh/2, chartLabel(k))
+		p.Text(img, l.Caption(), stSmall, x, ly-lh/2, chartLabel(k))
 	}
 	return img
 }

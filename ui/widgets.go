@@ -265,6 +265,7 @@ type meterItem struct {
 	valueText  string
 	deltaText  string
 	delta      int
+	worse      bool // the move is bad news (a fall, or a rise of a meter better low)
 	shownValue int
 	// warned marks a bar whose meter a near trigger watches, at threshold.
 	warned    bool
@@ -290,8 +291,11 @@ func (mp *meterPanel) setup(meters []story.Meter, animate bool) {
 	for _, m := range meters {
 		it := meterItem{idx: m.Index, label: m.Label, col: meterColor(len(mp.items)), min: float64(m.Min), max: float64(m.Max)}
 		it.from, it.to = float64(m.After), float64(m.After)
-		it.delta = m.Delta
 		it.warned, it.threshold = m.Warned, float64(m.Threshold)
+		it.delta, it.worse = m.Delta, m.Worse()
+		if m.LowIsGood {
+			it.label += " (" + story.LowerIsBetter + ")"
+		}
 		if animate {
 			it.from = float64(m.Before)
 		}
@@ -352,7 +356,7 @@ func (mp *meterPanel) draw(a *App, dst *ebiten.Image) {
 		nx := x1
 		if it.deltaText != "" && mp.tween.Tick > 0 || it.deltaText != "" && mp.tween.Len == 0 {
 			dc := colUp
-			if it.delta < 0 {
+			if it.worse {
 				dc = colDown
 			}
 			p.TextRight(dst, it.deltaText, stSmallBold, nx, y, dc)

@@ -43,9 +43,9 @@ func TestExploreProfilesInJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != ExitOK {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
-	// The historical replies, then raise and lower for each of the three
+	// The historical replies, then raise and lower for each of the four
 	// visible meters (the hidden delay has none).
-	if len(rep.Profiles) != 7 || rep.Profiles[0].Player != "historical" || *rep.Profiles[0].Ending != "promise-kept" {
+	if len(rep.Profiles) != 9 || rep.Profiles[0].Player != "historical" || *rep.Profiles[0].Ending != "promise-kept" {
 		t.Fatalf("profiles: %+v", rep.Profiles)
 	}
 	low := rep.Profiles[2]

@@ -322,8 +322,17 @@ func (p *player) meters(changes bool) {
 	var parts []string
 	for _, m := range story.Meters(p.r) {
 		part := fmt.Sprintf("%s %d", m.Label, m.After)
-		if changes && m.Delta != 0 {
+		switch {
+		case changes && m.Delta != 0 && m.LowIsGood:
+			word := "better"
+			if m.Worse() {
+				word = "worse"
+			}
+			part += fmt.Sprintf(" (%+d, %s)", m.Delta, word)
+		case changes && m.Delta != 0:
 			part += fmt.Sprintf(" (%+d)", m.Delta)
+		case m.LowIsGood:
+			part += " (" + story.LowerIsBetter + ")"
 		}
 		if m.Warned {
 			part += fmt.Sprintf(" [near %d]", m.Threshold)

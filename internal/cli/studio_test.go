@@ -84,7 +84,7 @@ func TestQuickOutlineOfTheExample(t *testing.T) {
 		return strings.Join(s, " ")
 	}
 	for _, c := range []struct{ what, got, want string }{
-		{"meters", ids(o.Meters), "stalin churchill home delay"},
+		{"meters", ids(o.Meters), "stalin churchill home isolationists delay"},
 		{"flags", ids(o.Flags), "envoy_sent promised_aid"},
 		{"characters", ids(o.Characters), "roosevelt stalin churchill hopkins"},
 		{"first event", ids(o.Events[:1]), "barbarossa"},

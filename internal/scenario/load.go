@@ -120,6 +120,7 @@ const (
 	keyGoto
 	keyEpilogue
 	keyWarning
+	keyGood
 	numKeys
 )
 
@@ -135,7 +136,7 @@ var keyNames = [numKeys]string{
 	keyInvented: "invented", keyIf: "if", keyHistorySource: "history_source", keyNext: "next",
 	keyChoices: "choices", keyEffects: "effects", keySet: "set", keyClear: "clear",
 	keyLocked: "locked", keyReactions: "reactions", keyHistorical: "historical", keyGoto: "goto",
-	keyEpilogue: "epilogue", keyWarning: "warning",
+	keyEpilogue: "epilogue", keyWarning: "warning", keyGood: "good",
 }
 
 var keyByName = func() map[string]key {
@@ -170,7 +171,7 @@ var (
 	rootPart      = newPart(keyFormat, keyID, keyTitle, keyPeriod, keySummary, keyLanguage, keyPlayer, keyLabels, keyCharacters, keyMeters, keyFlags, keySources, keyGlossary, keyStart, keyEvents, keyTriggers, keyEndings)
 	characterPart = newPart(keyName, keyShort, keyRole, keyColor, keyEmblem)
 	labelsPart    = newPart(keyHistory, keyComparison)
-	meterPart     = newPart(keyLabel, keyStart, keyMin, keyMax, keyHidden)
+	meterPart     = newPart(keyLabel, keyStart, keyMin, keyMax, keyGood, keyHidden)
 	sourcePart    = newPart(keyText, keyURL)
 	eventPart     = newPart(keyID, keyDate, keyKind, keyFrom, keyTo, keyPlace, keyTitle, keyText, keySource, keyInvented, keyIf, keyHistory, keyHistorySource, keyNext, keyChoices, keyEffects, keySet, keyClear)
 	choicePart    = newPart(keyID, keyText, keyIf, keyLocked, keyEffects, keySet, keyClear, keyReactions, keyHistorical, keyNext)

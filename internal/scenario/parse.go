@@ -391,6 +391,17 @@ func (l *loader) meters(f field) {
 			if hv := ff[keyHidden]; hv.given() {
 				m.Hidden, _ = l.boolean(hv, keyWhat(keyHidden))
 			}
+			if gv := ff[keyGood]; gv.given() {
+				if g, ok := l.text(gv, keyWhat(keyGood)); ok {
+					switch g {
+					case "high":
+					case "low":
+						m.LowIsGood = true
+					default:
+						l.at(pos(gv.val), Error, "bad-good", fmt.Sprintf("`good` says which way %s is good: write `good: high` (the default: more is better, like trust) or `good: low` (less is better, like pressure or danger), not `%s`", w, clip(g, 20)))
+					}
+				}
+			}
 			if m.Min >= m.Max {
 				l.at(pos(k), Error, "range", fmt.Sprintf("%s has min %d and max %d: min must be smaller than max", w, m.Min, m.Max))
 				m.Max = m.Min + 1

@@ -107,7 +107,11 @@ type Meter struct {
 	Min    int
 	Max    int
 	Hidden bool
-	Pos    Pos
+	// LowIsGood is set by `good: low`: the meter measures something bad
+	// (pressure, danger), so a fall is good news and a rise bad, in the
+	// bars, the arrows and the debrief.
+	LowIsGood bool
+	Pos       Pos
 }
 
 // Flag is a yes/no fact of the story, false at the start.

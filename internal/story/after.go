@@ -77,7 +77,17 @@ type Meter struct {
 	// meter; Threshold is then the value where it fires, for the bar's mark.
 	Warned    bool
 	Threshold int
+	// LowIsGood is true for a meter whose scenario says `good: low`: a
+	// rise is bad news (Worse), a fall good news.
+	LowIsGood bool
 }
+
+// LowerIsBetter is said beside a meter whose scenario says `good: low`.
+const LowerIsBetter = "lower is better"
+
+// Worse reports whether the last move of the meter was bad news: a fall,
+// or a rise of a meter that is better low.
+func (m Meter) Worse() bool { return m.Delta != 0 && (m.Delta < 0) != m.LowIsGood }
 
 // Button labels for moving on from the after screen.
 const (
@@ -163,7 +173,7 @@ func MetersWarned(r *rules.Run) ([]Meter, []Warning) {
 		if m.Hidden {
 			continue
 		}
-		mt := Meter{Index: i, ID: m.ID, Label: m.Label, Min: m.Min, Max: m.Max, Before: r.Meter(i), After: r.Meter(i)}
+		mt := Meter{Index: i, ID: m.ID, Label: m.Label, Min: m.Min, Max: m.Max, Before: r.Meter(i), After: r.Meter(i), LowIsGood: m.LowIsGood}
 		if len(steps) > 0 {
 			mt.Before = r.Before(len(steps) - 1)[i]
 			mt.Delta = mt.After - mt.Before
@@ -181,10 +191,15 @@ func MetersWarned(r *rules.Run) ([]Meter, []Warning) {
 }
 
 // Words says a meter in words, with its move on the last reply: "Support
-// at home: 55 of 0 to 100, up 5". The change is said with a sign and a
+// at home: 55 (from 0 to 100), up 5"; for a meter that is better low,
+// "Pressure: 60 (from 0 to 100, lower is better), up 5, worse". The change is said with a sign and a
 // word, never by colour alone.
 func (m Meter) Words() string {
-	s := m.Label + ": " + strconv.Itoa(m.After) + " (from " + strconv.Itoa(m.Min) + " to " + strconv.Itoa(m.Max) + ")"
+	s := m.Label + ": " + strconv.Itoa(m.After) + " (from " + strconv.Itoa(m.Min) + " to " + strconv.Itoa(m.Max)
+	if m.LowIsGood {
+		s += ", " + LowerIsBetter
+	}
+	s += ")"
 	switch {
 	case m.Delta > 0:
 		s += ", up " + strconv.Itoa(m.Delta)
@@ -193,6 +208,14 @@ func (m Meter) Words() string {
 	}
 	if m.Warned {
 		s += "; warning: near " + strconv.Itoa(m.Threshold)
+	}
+	if m.LowIsGood && m.Delta != 0 {
+		// Said for these meters only: for the others, up is better.
+		if m.Worse() {
+			s += ", worse"
+		} else {
+			s += ", better"
+		}
 	}
 	return s
 }

@@ -109,6 +109,20 @@ type Line struct {
 	Yours, History []Point
 	// Final is the player's last value, shown beside the line's end.
 	Final int
+	// LowIsGood is true for a meter whose scenario says `good: low`: the
+	// chart's label says "lower is better", and the words name the path's
+	// worst point, its highest.
+	LowIsGood bool
+}
+
+// Caption is the line's label in the chart: the meter's label and final
+// value, with "lower is better" for a meter that is better low.
+func (l *Line) Caption() string {
+	s := l.Label + " " + strconv.Itoa(l.Final)
+	if l.LowIsGood {
+		s += " (" + LowerIsBetter + ")"
+	}
+	return s
 }
 
 // Point is a meter's value on a date.
@@ -249,7 +263,7 @@ func chartOf(v Voice, r *rules.Run) Chart {
 			c.Max = m.Max
 		}
 		first = false
-		l := Line{Meter: i, Label: m.Label, Yours: pathOf(r, i), Final: r.Meter(i)}
+		l := Line{Meter: i, Label: m.Label, Yours: pathOf(r, i), Final: r.Meter(i), LowIsGood: m.LowIsGood}
 		if c.HasHistory {
 			l.History = pathOf(hist, i)
 		}
@@ -298,9 +312,13 @@ func (c *Chart) Words() []string {
 	}
 	out := make([]string, 0, len(c.Lines))
 	for _, l := range c.Lines {
-		s := l.Label + ": " + pathWords(c.YourLabel, l.Yours)
+		label := l.Label
+		if l.LowIsGood {
+			label += " (" + LowerIsBetter + ")"
+		}
+		s := label + ": " + pathWords(c.YourLabel, l.Yours, l.LowIsGood)
 		if len(l.History) > 0 {
-			s += "; " + pathWords(c.HistoryLabel, l.History)
+			s += "; " + pathWords(c.HistoryLabel, l.History, l.LowIsGood)
 		}
 		out = append(out, s+".")
 	}
@@ -308,17 +326,21 @@ func (c *Chart) Words() []string {
 }
 
 // pathWords says one path: "your path started at 50, ended at 62, lowest
-// 40 on 3 March 1943".
-func pathWords(name string, pts []Point) string {
+// 40 on 3 March 1943"; for a meter that is better low, its highest point
+// instead, the worst.
+func pathWords(name string, pts []Point, lowIsGood bool) string {
 	if len(pts) == 0 {
 		return name + " has no points"
 	}
-	low := pts[0]
+	worst, word := pts[0], ", lowest "
+	if lowIsGood {
+		word = ", highest "
+	}
 	for _, p := range pts[1:] {
-		if p.Value < low.Value {
-			low = p
+		if p.Value < worst.Value != lowIsGood && p.Value != worst.Value {
+			worst = p
 		}
 	}
 	return name + " started at " + strconv.Itoa(pts[0].Value) + ", ended at " + strconv.Itoa(pts[len(pts)-1].Value) +
-		", lowest " + strconv.Itoa(low.Value) + " on " + LongDate(low.Date)
+		word + strconv.Itoa(worst.Value) + " on " + LongDate(worst.Date)
 }

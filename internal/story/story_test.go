@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -503,11 +504,92 @@ func TestMeterAndChartWords(t *testing.T) {
 	if len(words) != len(e.Chart.Lines) || len(words) == 0 {
 		t.Fatalf("chart words %q for %d lines", words, len(e.Chart.Lines))
 	}
-	for _, w := range words {
-		for _, part := range []string{"your path started at", "ended at", "lowest", "(what happened) started at"} {
+	for i, w := range words {
+		worst := "lowest"
+		if e.Chart.Lines[i].LowIsGood {
+			worst = "highest"
+		}
+		for _, part := range []string{"your path started at", "ended at", worst, "(what happened) started at"} {
 			if !strings.Contains(w, part) {
 				t.Errorf("chart words %q lack %q", w, part)
 			}
 		}
+	}
+}
+
+// A meter that is better low says so, and calls a rise worse.
+func TestMeterGoodLow(t *testing.T) {
+	for _, tc := range []struct {
+		delta int
+		worse bool
+		words string
+	}{
+		{+5, true, "Anger: 25 (from 0 to 100, lower is better), up 5, worse"},
+		{-5, false, "Anger: 15 (from 0 to 100, lower is better), down 5, better"},
+		{0, false, "Anger: 20 (from 0 to 100, lower is better)"},
+	} {
+		m := story.Meter{Label: "Anger", Min: 0, Max: 100, Before: 20, After: 20 + tc.delta, Delta: tc.delta, LowIsGood: true}
+		if m.Worse() != tc.worse || m.Words() != tc.words {
+			t.Errorf("delta %+d: worse %v, words %q; want %v, %q", tc.delta, m.Worse(), m.Words(), tc.worse, tc.words)
+		}
+	}
+	if (story.Meter{Delta: -1}).Worse() != true || (story.Meter{Delta: 1}).Worse() != false {
+		t.Error("a fall of a meter better high should be worse, a rise not")
+	}
+	s := example(t)
+	r := historical(t, s)
+	found := false
+	for _, m := range story.Meters(r) {
+		if m.ID == "isolationists" {
+			found = m.LowIsGood
+		}
+	}
+	for _, l := range story.EndingOf(r).Chart.Lines {
+		if s.Meters[l.Meter].ID == "isolationists" && !strings.HasSuffix(l.Caption(), "(lower is better)") {
+			t.Errorf("chart caption %q", l.Caption())
+		}
+	}
+	if !found {
+		t.Error("the example's isolationists meter should be better low")
+	}
+}
+
+// Markers in texts are expanded from the run's state: the document as it
+// is on the desk, reactions and the note after the reply, the ending at
+// the end; the same words in the transcript.
+func TestTextsExpandFromTheRun(t *testing.T) {
+	s := example(t)
+	r := historical(t, s)
+	var thanks string
+	for _, row := range story.EndingOf(r).Rows {
+		if row.Event == "stalin-thanks" {
+			thanks = row.Event
+		}
+	}
+	if thanks == "" {
+		t.Fatal("the historical path should reach stalin-thanks")
+	}
+	r2 := rules.New(s)
+	for r2.Event() >= 0 && s.Events[r2.Event()].ID != "stalin-thanks" {
+		doc, _ := story.DocumentOf(r2)
+		h := s.Events[doc.Event].HistoricalChoice()
+		if err := r2.ChooseIndex(h); err != nil {
+			t.Fatal(err)
+		}
+		if s.Events[r2.Steps()[len(r2.Steps())-1].Event].ID == "the-credit" {
+			a := story.AfterLast(r2)
+			if len(a.Reactions) == 0 || a.Reactions[0].Paragraphs[0] != "Accepted with gratitude, Mr. Roosevelt." {
+				t.Errorf("reaction %+v", a.Reactions)
+			}
+		}
+	}
+	doc, ok := story.DocumentOf(r2)
+	if !ok {
+		t.Fatal("no document")
+	}
+	text := strings.Join(doc.Paragraphs, "\n")
+	want := "He adds that he counts on every promise made since July. (Stalin's trust now: " + strconv.Itoa(r2.Meter(s.MeterIndex("stalin"))) + ".)"
+	if !strings.Contains(text, want) || strings.Contains(text, "{") {
+		t.Errorf("stalin-thanks reads %q, want it to contain %q", text, want)
 	}
 }
