@@ -8,7 +8,9 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -260,6 +262,18 @@ func (s *Scenario) Pictures() []*Picture {
 		}
 	}
 	return out
+}
+
+// FolderOf returns the folder of a scenario file on disk as the fs.FS that
+// LoadFS reads its pictures from. It is an os.Root, so that no name and no
+// symbolic link can reach outside the folder.
+func FolderOf(file string) fs.FS {
+	dir := filepath.Dir(file)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return os.DirFS(dir) // every open then fails the same way, and is reported
+	}
+	return root.FS()
 }
 
 // LoadFS loads a scenario as Load does, then reads and checks the pictures
