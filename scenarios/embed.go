@@ -63,3 +63,10 @@ func Schema() []byte {
 	b, _ := fs.ReadFile(FS, "schema.json")
 	return b
 }
+
+// Images returns the folder of the shipped scenarios' pictures, for tests
+// and tools that copy a scenario out together with its pictures.
+func Images() fs.FS {
+	sub, _ := fs.Sub(FS, "images")
+	return sub
+}
