@@ -39,6 +39,11 @@ type Reaction struct {
 	Character  int // character index, for the seal and colour
 	Name       string
 	Paragraphs []string
+	// Mood is Pleased when the reply raised the meter with the character's
+	// id, Displeased when it lowered it, else Neutral; Portrait is the
+	// character's portrait in that mood, or nil.
+	Mood     scenario.Mood
+	Portrait *scenario.Picture
 }
 
 // Note is the history note after a reply.
@@ -96,7 +101,9 @@ func afterStep(r *rules.Run, st rules.Step) After {
 		c := &e.Choices[st.Choice]
 		a.Reply = c.Text
 		for _, re := range c.Reactions {
-			a.Reactions = append(a.Reactions, Reaction{Character: re.Character, Name: characterName(s, re.Character), Paragraphs: Paragraphs(re.Text)})
+			mood := moodOf(r, st, re.Character)
+			a.Reactions = append(a.Reactions, Reaction{Character: re.Character, Name: characterName(s, re.Character), Paragraphs: Paragraphs(re.Text),
+				Mood: mood, Portrait: s.Characters[re.Character].Portrait.For(mood)})
 		}
 	}
 	v := VoiceOf(s)
@@ -174,3 +181,27 @@ const (
 	NoReaction       = "No one answers at once."
 	ReadHeading      = "You have read"
 )
+
+// moodOf is how character c takes step st: by the move of the meter that
+// has the character's id, if there is one.
+func moodOf(r *rules.Run, st rules.Step, c int) scenario.Mood {
+	s := r.Scenario()
+	m := s.MeterIndex(s.Characters[c].ID)
+	if m < 0 {
+		return scenario.Neutral
+	}
+	steps := r.Steps()
+	for i := range steps {
+		if steps[i] != st {
+			continue
+		}
+		before, after := r.Before(i)[m], r.After(i)[m]
+		switch {
+		case after > before:
+			return scenario.Pleased
+		case after < before:
+			return scenario.Displeased
+		}
+	}
+	return scenario.Neutral
+}
