@@ -25,6 +25,8 @@ type Document struct {
 	// SenderRole are the sender's name and office, or "".
 	From               int
 	Sender, SenderRole string
+	// SenderPortrait is the sender's neutral portrait, or nil.
+	SenderPortrait *scenario.Picture
 	// To is the recipient's character index: the event's, else the
 	// player's, except for a newspaper (-1 for none); Recipient is the
 	// name, or "".
@@ -163,6 +165,7 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 		Source: s.SourceText(e.Source)}
 	if e.From >= 0 {
 		d.Sender, d.SenderRole = s.Characters[e.From].Name, s.Characters[e.From].Role
+		d.SenderPortrait = s.Characters[e.From].Portrait.For(scenario.Neutral)
 	}
 	switch {
 	case e.To >= 0:
