@@ -40,6 +40,9 @@ func classCopy(t *testing.T) (string, *scenario.Scenario) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.CopyFS(filepath.Join(filepath.Dir(path), "images"), scenarios.Images()); err != nil {
+		t.Fatal(err)
+	}
 	s, diags := scenario.Load(path, []byte(text))
 	if s == nil {
 		t.Fatalf("the class copy does not load:\n%s", diags)

@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-//go:embed *.yaml schema.json
+//go:embed *.yaml schema.json images
 var files embed.FS
 
 // FS holds the shipped scenario files at its root.
@@ -62,4 +62,11 @@ func Read(name string) ([]byte, error) { return fs.ReadFile(FS, path.Clean(name)
 func Schema() []byte {
 	b, _ := fs.ReadFile(FS, "schema.json")
 	return b
+}
+
+// Images returns the folder of the shipped scenarios' pictures, for tests
+// and tools that copy a scenario out together with its pictures.
+func Images() fs.FS {
+	sub, _ := fs.Sub(FS, "images")
+	return sub
 }

@@ -139,6 +139,9 @@ func TestSchemaKeysMatchTheLoader(t *testing.T) {
 		"choice":    objectOf(defs["choice"]),
 		"trigger":   defs["trigger"],
 		"ending":    defs["ending"],
+		"line":      defs["line"],
+		"image":     defs["image"],
+		"portrait":  objectOf(defs["portrait"]),
 	}
 	for part, keys := range scenario.KnownKeys() {
 		want := slices.Sorted(slices.Values(keys))

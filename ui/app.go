@@ -123,6 +123,9 @@ type pendingOpens struct {
 type pendingOpen struct {
 	name string
 	data []byte
+	// files, when not nil, are several files picked or dropped together:
+	// a scenario with its pictures, or a zip of its folder.
+	files map[string][]byte
 }
 
 func (q *pendingOpens) pop() (pendingOpen, bool) {
@@ -227,7 +230,16 @@ func (g *Game) Update() error {
 		}
 	}
 	if p, ok := a.pending.pop(); ok && a.Session != nil {
-		a.start(session.OpenData(p.name, p.data))
+		if p.files != nil {
+			if op, ok := session.OpenPicked(p.files); ok {
+				a.start(op)
+			} else {
+				a.addMessage(session.NotDropped)
+				a.Redraw()
+			}
+		} else {
+			a.start(session.OpenData(p.name, p.data))
+		}
 	}
 	a.live.update(a)
 	if a.trans.Step() {

@@ -27,6 +27,8 @@ const (
 	boxDoubleRule
 	boxReaction
 	boxChart
+	boxSpeaker // a meeting line's portrait or seal and name; Tag is the line
+	boxImage   // the document's picture
 )
 
 // document is an event laid out as the paper it arrived on. Its words are
@@ -169,6 +171,25 @@ func (d *document) build(a *App, m story.Document) {
 			b = append(b, layout.Block{Style: stItalic, Text: d.sender, Align: layout.Right, Space: 16 * u, Tag: tagSender})
 		}
 	}
+	for i, l := range m.Lines {
+		b = append(b, layout.Block{Box: boxSpeaker, Height: 40 * u, Space: 14 * u, Tag: i})
+		b = layout.AppendParagraphs(b, l.Paragraphs, stBody, 6*u, 6*u)
+		for k := len(b) - len(l.Paragraphs); k < len(b); k++ {
+			b[k].Indent = 48 * u
+		}
+	}
+	if im := m.Image; im != nil {
+		if im.Picture != nil && im.Picture.Image != nil {
+			b = append(b, layout.Block{Box: boxImage, Height: 220 * u, Space: 16 * u})
+		} else {
+			// The pictures were not read (a scenario opened from its text
+			// alone): the alt text stands in.
+			b = append(b, layout.Block{Style: stSmallItalic, Text: im.Words(), Space: 16 * u, Tag: tagSoft})
+		}
+		if im.Caption != "" {
+			b = append(b, layout.Block{Style: stSmallItalic, Text: im.Caption, Align: layout.Center, Space: 6 * u, Tag: tagSoft})
+		}
+	}
 	if m.Invented || m.Source != "" {
 		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 22 * u})
 	}
@@ -212,6 +233,14 @@ func (d *document) draw(a *App, dst *ebiten.Image, x, y float64, clip layout.Rec
 			p.Rect(dst, layout.R(r.X, r.Y+r.H/2-u/2, r.W, max(u, 1)), colInkFaint)
 		case boxHeader:
 			d.drawHeader(a, dst, r)
+		case boxSpeaker:
+			l := &d.model.Lines[bx.Tag]
+			if !drawPicture(dst, l.Portrait, layout.R(r.X, r.Y, 36*u, 40*u)) {
+				drawEmblem(a, dst, l.Speaker, r.X+18*u, r.Y+20*u, 16*u)
+			}
+			p.Text(dst, l.Name, stBold, r.X+48*u, r.Y+(40*u-a.Fonts.lh[stBold])/2, a.Play.charCol(l.Speaker))
+		case boxImage:
+			drawPicture(dst, d.model.Image.Picture, r)
 		}
 	}
 	i, j := f.Visible(clip.Y-y, clip.Bottom()-y)
@@ -259,7 +288,9 @@ func (d *document) drawHeader(a *App, dst *ebiten.Image, r layout.Rect) {
 	default:
 		// Letterhead: the sender's seal, name and office, or the place.
 		if d.from >= 0 {
-			drawEmblem(a, dst, d.from, r.X+26*u, r.Y+28*u, 26*u)
+			if !drawPicture(dst, d.model.SenderPortrait, layout.R(r.X, r.Y+2*u, 52*u, 52*u)) {
+				drawEmblem(a, dst, d.from, r.X+26*u, r.Y+28*u, 26*u)
+			}
 			p.Text(dst, d.sender, stBold, r.X+64*u, r.Y+8*u, a.Play.charCol(d.from))
 			p.Text(dst, d.role, stSmallItalic, r.X+64*u, r.Y+8*u+fo.lh[stBold], colInkSoft)
 		} else {
@@ -267,4 +298,27 @@ func (d *document) drawHeader(a *App, dst *ebiten.Image, r layout.Rect) {
 		}
 		p.Rect(dst, layout.R(r.X, r.Bottom()-u, r.W, u), colInkFaint)
 	}
+}
+
+// pictures holds the scenario pictures turned into images the GPU draws,
+// each made the first time it is drawn.
+var pictures = map[*scenario.Picture]*ebiten.Image{}
+
+// drawPicture draws a scenario picture as large as fits in r, centred and
+// in its own proportions; false when there is nothing to draw.
+func drawPicture(dst *ebiten.Image, pic *scenario.Picture, r layout.Rect) bool {
+	if pic == nil || pic.Image == nil || pic.Width <= 0 || pic.Height <= 0 {
+		return false
+	}
+	img, ok := pictures[pic]
+	if !ok {
+		img = ebiten.NewImageFromImage(pic.Image)
+		pictures[pic] = img
+	}
+	scale := min(r.W/float64(pic.Width), r.H/float64(pic.Height))
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Scale(scale, scale)
+	op.GeoM.Translate(r.X+(r.W-scale*float64(pic.Width))/2, r.Y+(r.H-scale*float64(pic.Height))/2)
+	dst.DrawImage(img, op)
+	return true
 }

@@ -129,6 +129,12 @@ func (d *deskScene) screenText(a *App, s *contract.Screen) {
 		b.block("meta", m.Sender+", "+m.SenderRole)
 	}
 	b.paragraphs("p", m.Paragraphs)
+	for _, l := range m.Lines {
+		b.block("p", l.Words())
+	}
+	if m.Image != nil {
+		b.block("note", m.Image.Words())
+	}
 	if m.Invented {
 		b.block("note", m.InventedLine)
 	}

@@ -89,13 +89,35 @@ func (p *platformState) init(a *App) bool {
 		a.pending.push(args[0].String(), []byte(args[1].String()))
 		return nil
 	}))
+	// openFiles([[name, bytes], ...]): several files picked or dropped
+	// together (a scenario with its pictures, or a zip of its folder), each
+	// a Uint8Array.
+	bt.Set("openFiles", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 1 || args[0].Type() != js.TypeObject {
+			return "openFiles([[name, bytes], ...]) needs a list of files"
+		}
+		list, files := args[0], map[string][]byte{}
+		for i := 0; i < list.Length(); i++ {
+			name, bytes := list.Index(i).Index(0), list.Index(i).Index(1)
+			if name.Type() != js.TypeString || bytes.Type() != js.TypeObject {
+				continue
+			}
+			b := make([]byte, bytes.Get("length").Int())
+			js.CopyBytesToGo(b, bytes)
+			files[name.String()] = b
+		}
+		a.pending.mu.Lock()
+		a.pending.items = append(a.pending.items, pendingOpen{files: files})
+		a.pending.mu.Unlock()
+		return nil
+	}))
 	return true
 }
 
 // push queues a scenario handed over by the page.
 func (q *pendingOpens) push(name string, data []byte) {
 	q.mu.Lock()
-	q.items = append(q.items, pendingOpen{name, data})
+	q.items = append(q.items, pendingOpen{name: name, data: data})
 	q.mu.Unlock()
 }
 

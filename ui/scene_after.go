@@ -158,7 +158,9 @@ func (s *afterScene) Draw(a *App, dst *ebiten.Image) {
 			p.Rect(clip, layout.R(r.X, r.Y, r.W, max(u, 1)), colInkFaint)
 		case boxReaction:
 			re := &s.story.Reactions[bx.Tag]
-			drawEmblem(a, clip, re.Character, r.X+22*u, r.Y+22*u, 20*u)
+			if !drawPicture(clip, re.Portrait, layout.R(r.X, r.Y, 44*u, 44*u)) {
+				drawEmblem(a, clip, re.Character, r.X+22*u, r.Y+22*u, 20*u)
+			}
 			p.Text(clip, re.Name, stBold, r.X+56*u, r.Y+(r.H-a.Fonts.lh[stBold])/2, a.Play.charCol(re.Character))
 		}
 	}

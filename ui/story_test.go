@@ -122,6 +122,12 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 // scene is laid out at each size.
 func (d *driver) shots(t *testing.T, name string, prepare func(a *App)) {
 	t.Helper()
+	d.shotsAt(t, name, prepare, [][2]int{{1280, 720}, {1920, 1080}})
+}
+
+// shotsAt is shots at the given sizes.
+func (d *driver) shotsAt(t *testing.T, name string, prepare func(a *App), sizes [][2]int) {
+	t.Helper()
 	dir := os.Getenv("BIGTHREE_SHOT_DIR")
 	if dir == "" {
 		return
@@ -130,7 +136,7 @@ func (d *driver) shots(t *testing.T, name string, prepare func(a *App)) {
 	d.fn <- func() {
 		a := d.g.a
 		w, h := a.W/a.DPR, a.H/a.DPR
-		for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+		for _, size := range sizes {
 			d.g.LayoutF(float64(size[0]), float64(size[1]))
 			a.scene.Layout(a)
 			if prepare != nil {
@@ -157,4 +163,70 @@ func (d *driver) shots(t *testing.T, name string, prepare func(a *App)) {
 	if problem != nil {
 		t.Fatal(problem)
 	}
+}
+
+// TestMeetingAndPictures opens the example from its folder, so that its
+// pictures are read, and reads the desk's image and meeting lines and the
+// portraits after a reply. With $BIGTHREE_SHOT_DIR set it writes the screens
+// at 1280x720 and 768x1024.
+func TestMeetingAndPictures(t *testing.T) {
+	d := theDriver
+	file, err := filepath.Abs("../scenarios/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(os.Getenv("BIGTHREE_DATA_DIR"))
+	d.restart(t, Options{File: file})
+	d.waitScene(t, "desk")
+	sizes := [][2]int{{1280, 720}, {768, 1024}}
+	desk := d.g.a.scene.(*deskScene)
+	if im := desk.doc.model.Image; im == nil || im.Picture.Image == nil {
+		t.Fatalf("the first document's picture was not read: %+v", im)
+	}
+	found := false
+	for _, bx := range desk.doc.flow.Boxes {
+		found = found || bx.Box == boxImage
+	}
+	if !found {
+		t.Error("the picture is not laid out on the document")
+	}
+	d.shotsAt(t, "media-image", nil, sizes)
+	for _, in := range []Intent{{Activate: true}, {Activate: true}, {Choose: 1}, {Activate: true}} {
+		d.press(in)
+		for d.g.a.trans.Active() {
+			d.tick(Intent{})
+		}
+	}
+	d.waitScene(t, "desk")
+	desk = d.g.a.scene.(*deskScene)
+	if n := len(desk.doc.model.Lines); n != 2 {
+		t.Fatalf("the meeting has %d lines on the desk, want 2 (%s)", n, desk.doc.model.ID)
+	}
+	speakers := 0
+	for _, bx := range desk.doc.flow.Boxes {
+		if bx.Box == boxSpeaker {
+			speakers++
+		}
+	}
+	if speakers != 2 {
+		t.Errorf("%d speaker headings laid out, want 2", speakers)
+	}
+	d.shotsAt(t, "media-meeting", func(a *App) {
+		s := a.scene.(*deskScene)
+		for _, bx := range s.doc.flow.Boxes {
+			if bx.Box == boxSpeaker {
+				s.docS.Jump(bx.R.Y - 120*a.U)
+				break
+			}
+		}
+	}, sizes)
+	d.press(Intent{Choose: 1}) // promise everything: Stalin pleased, Churchill displeased
+	d.waitScene(t, "after")
+	after := d.g.a.scene.(*afterScene)
+	for _, re := range after.story.Reactions {
+		if re.Name == "Joseph Stalin" && (re.Portrait == nil || re.Portrait.File != "images/example/stalin-pleased.png") {
+			t.Errorf("Stalin's portrait after a reply that raised his trust: %+v", re.Portrait)
+		}
+	}
+	d.shotsAt(t, "media-reactions", nil, sizes)
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"io/fs"
 
 	"bigthree/internal/scenario"
 )
@@ -11,7 +12,13 @@ import (
 // the file itself (graph problems do not stop a scenario from loading).
 // Every problem carries its line of the file, for the excerpt under it.
 func File(name string, data []byte) (*scenario.Scenario, scenario.Diagnostics) {
-	s, diags := scenario.Load(name, data)
+	return FileIn(nil, name, data)
+}
+
+// FileIn is File for a scenario whose folder is dir: the pictures it names
+// are read from there and checked too (see scenario.LoadFS).
+func FileIn(dir fs.FS, name string, data []byte) (*scenario.Scenario, scenario.Diagnostics) {
+	s, diags := scenario.LoadFS(dir, name, data)
 	if s == nil {
 		return nil, diags
 	}

@@ -52,6 +52,9 @@ func (p *problems) usage() {
 		cite(e.Source)
 		cite(e.HistorySource)
 		person(e.From)
+		for _, ln := range e.Lines {
+			person(ln.Speaker)
+		}
 		person(e.To)
 		for j := range e.Choices {
 			c := &e.Choices[j]

@@ -37,7 +37,7 @@ func TestCheckStdin(t *testing.T) {
 func TestTranscriptNeverOverwritesInput(t *testing.T) {
 	dir := t.TempDir()
 	victim := filepath.Join(dir, "victim.yaml")
-	data, _ := os.ReadFile(exampleFile)
+	data, _ := os.ReadFile("../story/testdata/cuba-1962.yaml") // a scenario without pictures
 	os.WriteFile(victim, data, 0o644)
 	notes := filepath.Join(dir, "notes.md")
 	os.WriteFile(notes, []byte("my notes\n"), 0o644)

@@ -236,6 +236,18 @@ func (p *player) showEvent() {
 	}
 	fmt.Fprintf(p.out, "%s\n\n", strings.ToUpper(d.Title))
 	p.wrapParagraphs(d.Paragraphs, "")
+	for _, l := range d.Lines {
+		fmt.Fprintln(p.out)
+		pars := append([]string(nil), l.Paragraphs...)
+		if len(pars) > 0 {
+			pars[0] = l.Name + ": " + pars[0]
+		}
+		p.wrapParagraphs(pars, "  ")
+	}
+	if d.Image != nil {
+		fmt.Fprintln(p.out)
+		p.wrapParagraphs([]string{"[" + d.Image.Words() + "]"}, "")
+	}
 	if d.Invented {
 		fmt.Fprintf(p.out, "\n(%s)\n", d.InventedLine)
 	}

@@ -17,7 +17,7 @@ import (
 // CheckJSON returns what `b3 check -json NAME` prints for a file named name
 // with the given content.
 func CheckJSON(name string, data []byte) []byte {
-	res, diags := checkOne(name, data)
+	res, diags := checkOne(nil, name, data)
 	var buf bytes.Buffer
 	writeCheckJSON(&buf, []fileResult{res}, diags)
 	return buf.Bytes()

@@ -24,6 +24,9 @@ func TestStudioMatchesTheTool(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if strings.HasPrefix(filepath.Base(f), "image-") {
+				t.Skip("the Studio has the text alone, not the pictures beside it")
+			}
 			_, out, _ := run(t, "", "check", "-json", name)
 			if got := string(CheckJSON(name, data)); got != out {
 				t.Errorf("CheckJSON differs from b3 check -json\n--- got\n%s--- want\n%s", got, out)

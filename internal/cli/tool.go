@@ -55,6 +55,9 @@ type Env struct {
 	WriteFile      func(string, []byte) error
 	// WebGame is the browser game built into a release b3, for b3 bundle; nil otherwise.
 	WebGame fs.FS
+	// Folder returns the folder of a scenario file, where its pictures are
+	// read; scenario.FolderOf by default.
+	Folder func(string) fs.FS
 }
 
 // Main runs the tool with the given arguments (without the program name)
@@ -62,6 +65,18 @@ type Env struct {
 func Main(args []string, env Env) int {
 	if env.ReadFile == nil {
 		env.ReadFile = scenario.ReadFile
+	}
+	if env.Folder == nil {
+		env.Folder = scenario.FolderOf
+	}
+	// A scenario read from standard input has no folder: its pictures are
+	// not read (as in the Studio, which has the text only).
+	folder := env.Folder
+	env.Folder = func(name string) fs.FS {
+		if name == "-" {
+			return nil
+		}
+		return folder(name)
 	}
 	if env.WriteFile == nil {
 		env.WriteFile = writeFileAtomic
@@ -170,7 +185,7 @@ func load(name string, env Env) (*scenario.Scenario, bool) {
 		fmt.Fprint(env.Stderr, problem.String())
 		return nil, false
 	}
-	s, diags := scenario.Load(name, data)
+	s, diags := scenario.LoadFS(env.Folder(name), name, data)
 	if s == nil {
 		fmt.Fprint(env.Stderr, diags.String())
 		fmt.Fprintf(env.Stderr, "%s: %s; fix the errors, then try again (b3 check %s)\n", name, diags.Summary(), name)
@@ -240,8 +255,8 @@ type fileResult struct {
 }
 
 // checkOne checks the content of one file, as `b3 check` does for each file.
-func checkOne(name string, data []byte) (fileResult, scenario.Diagnostics) {
-	s, diags := check.File(name, data)
+func checkOne(dir fs.FS, name string, data []byte) (fileResult, scenario.Diagnostics) {
+	s, diags := check.FileIn(dir, name, data)
 	e, w := diags.Count()
 	res := fileResult{File: name, Errors: e, Warnings: w}
 	if s != nil {
@@ -284,7 +299,7 @@ func runCheck(args []string, env Env) int {
 			results = append(results, fileResult{File: name, Errors: 1})
 			continue
 		}
-		res, diags := checkOne(name, data)
+		res, diags := checkOne(env.Folder(name), name, data)
 		results = append(results, res)
 		all = append(all, diags...)
 	}

@@ -121,6 +121,16 @@ const (
 	keyEpilogue
 	keyWarning
 	keyGood
+	keyLines
+	keySpeaker
+	keyPortrait
+	keyImage
+	keyFile
+	keyAlt
+	keyCaption
+	keyNeutral
+	keyPleased
+	keyDispleased
 	numKeys
 )
 
@@ -137,6 +147,8 @@ var keyNames = [numKeys]string{
 	keyChoices: "choices", keyEffects: "effects", keySet: "set", keyClear: "clear",
 	keyLocked: "locked", keyReactions: "reactions", keyHistorical: "historical", keyGoto: "goto",
 	keyEpilogue: "epilogue", keyWarning: "warning", keyGood: "good",
+	keyLines: "lines", keySpeaker: "speaker", keyPortrait: "portrait", keyImage: "image", keyFile: "file",
+	keyAlt: "alt", keyCaption: "caption", keyNeutral: "neutral", keyPleased: "pleased", keyDispleased: "displeased",
 }
 
 var keyByName = func() map[string]key {
@@ -169,11 +181,11 @@ func newPart(keys ...key) *part {
 // The parts of a scenario, each with its keys in the order the guide explains them.
 var (
 	rootPart      = newPart(keyFormat, keyID, keyTitle, keyPeriod, keySummary, keyLanguage, keyPlayer, keyLabels, keyCharacters, keyMeters, keyFlags, keySources, keyGlossary, keyStart, keyEvents, keyTriggers, keyEndings)
-	characterPart = newPart(keyName, keyShort, keyRole, keyColor, keyEmblem)
+	characterPart = newPart(keyName, keyShort, keyRole, keyColor, keyEmblem, keyPortrait)
 	labelsPart    = newPart(keyHistory, keyComparison)
 	meterPart     = newPart(keyLabel, keyStart, keyMin, keyMax, keyGood, keyHidden)
 	sourcePart    = newPart(keyText, keyURL)
-	eventPart     = newPart(keyID, keyDate, keyKind, keyFrom, keyTo, keyPlace, keyTitle, keyText, keySource, keyInvented, keyIf, keyHistory, keyHistorySource, keyNext, keyChoices, keyEffects, keySet, keyClear)
+	eventPart     = newPart(keyID, keyDate, keyKind, keyFrom, keyTo, keyPlace, keyTitle, keyText, keyLines, keyImage, keySource, keyInvented, keyIf, keyHistory, keyHistorySource, keyNext, keyChoices, keyEffects, keySet, keyClear)
 	choicePart    = newPart(keyID, keyText, keyIf, keyLocked, keyEffects, keySet, keyClear, keyReactions, keyHistorical, keyNext)
 	triggerPart   = newPart(keyIf, keyGoto, keyWarning)
 	endingPart    = newPart(keyID, keyIf, keyTitle, keyText, keyEpilogue, keyHistorical)
@@ -187,6 +199,7 @@ func KnownKeys() map[string][]string {
 	return map[string][]string{
 		"scenario": rootPart.names, "labels": labelsPart.names, "character": characterPart.names, "meter": meterPart.names, "source": sourcePart.names,
 		"event": eventPart.names, "choice": choicePart.names, "trigger": triggerPart.names, "ending": endingPart.names,
+		"line": linePart.names, "image": imagePart.names, "portrait": portraitPart.names,
 	}
 }
 

@@ -46,8 +46,8 @@ func TestExampleModel(t *testing.T) {
 		t.Errorf("player = %q, want roosevelt", got)
 	}
 	ev := s.Events[s.EventIndex("stalin-needs")]
-	if ev.Kind != scenario.Meeting || s.Characters[ev.From].ID != "stalin" || s.Characters[ev.To].ID != "hopkins" {
-		t.Errorf("stalin-needs: kind %q from %d to %d", ev.Kind, ev.From, ev.To)
+	if ev.Kind != scenario.Meeting || len(ev.Lines) != 2 || s.Characters[ev.Lines[0].Speaker].ID != "hopkins" || s.Characters[ev.Lines[1].Speaker].ID != "stalin" {
+		t.Errorf("stalin-needs: kind %q, lines %+v", ev.Kind, ev.Lines)
 	}
 	if ev.Choices[1].Locked == "" || ev.Choices[1].If == nil || ev.HistoricalChoice() != 1 {
 		t.Errorf("stalin-needs reply 2 should be locked with a reason and historical")

@@ -87,6 +87,8 @@ type rawEvent struct {
 	invented              bool
 	inventedNote          string
 	next                  ref
+	lines                 []rawLine
+	image                 *EventImage
 	choices               []rawChoice
 	outcome               rawOutcome
 }
@@ -350,6 +352,9 @@ func (l *loader) characters(f field) {
 					}
 				}
 			}
+			if pv := ff[keyPortrait]; pv.given() {
+				c.Portrait = l.portrait(pv)
+			}
 		}
 		if c.Short == "" {
 			c.Short = c.Name
@@ -573,8 +578,19 @@ func (l *loader) event(i int, n *yaml.Node, e *rawEvent) {
 	e.from = l.name(f[keyFrom], keyFrom)
 	e.to = l.name(f[keyTo], keyTo)
 	e.place = l.optional(&f, keyPlace)
-	l.docText(&e.rawDoc, &f, w)
-	l.markText(f[keyText], e.text)
+	if v := f[keyLines]; v.given() {
+		l.lines(e, v, f[keyKind].given())
+	}
+	if e.lines != nil && !f[keyText].given() {
+		// A meeting's record may be its lines alone.
+		e.title = l.required(e.pos, &f, keyTitle, w)
+	} else {
+		l.docText(&e.rawDoc, &f, w)
+		l.markText(f[keyText], e.text)
+	}
+	if v := f[keyImage]; v.given() {
+		e.image = l.eventImage(v)
+	}
 	e.source = l.name(f[keySource], keySource)
 	if v := f[keyInvented]; v.given() {
 		l.invented(e, v)

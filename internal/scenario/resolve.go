@@ -207,6 +207,8 @@ func (l *loader) resolveEvents() {
 		if re.to.given() {
 			e.To = l.find(x.characters, re.to)
 		}
+		e.Lines = l.resolveLines(re.lines)
+		e.Image = re.image
 		if re.source.given() {
 			e.Source = l.source(re.source)
 		}

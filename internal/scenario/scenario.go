@@ -93,7 +93,10 @@ type Character struct {
 	Role   string
 	Color  string // "#rrggbb"; empty means the game picks one from its palette
 	Emblem string // one of Emblems
-	Pos    Pos
+	// Portrait is the character's picture by mood; its zero value means
+	// none (the emblem stands in).
+	Portrait Portrait
+	Pos      Pos
 }
 
 // Emblems lists the emblem names a character may use; the first is the default.
@@ -173,14 +176,18 @@ const EndName = "end"
 
 // Event is one document the player reads, with the replies they may give.
 type Event struct {
-	ID     string
-	Date   time.Time
-	Kind   Kind
-	From   int // character index or -1
-	To     int // character index or -1
-	Place  string
-	Title  string
-	Text   string
+	ID    string
+	Date  time.Time
+	Kind  Kind
+	From  int // character index or -1
+	To    int // character index or -1
+	Place string
+	Title string
+	Text  string
+	// Lines are the speakers' lines of a meeting's record, in order.
+	Lines []Line
+	// Image is a photograph or map shown with the document, or nil.
+	Image  *EventImage
 	Source int // source index or -1
 	// Invented marks a document made up for a branch of the story, one that
 	// no archive holds; the game labels it so, and cites Source only as

@@ -44,7 +44,7 @@ func LoadCatalog() []Entry {
 		if err != nil {
 			e.Diags = scenario.Diagnostics{scenario.ReadProblem(name, err)}
 		} else {
-			e.S, e.Diags = scenario.Load(name, data)
+			e.S, e.Diags = scenario.LoadFS(scenarios.FS, name, data)
 		}
 		out = append(out, e)
 	}
@@ -130,15 +130,21 @@ func OpenFile(p string) Opened {
 	if err != nil {
 		return Opened{Name: p, Origin: store.Origin{File: p}, Diags: scenario.Diagnostics{scenario.ReadProblem(p, err)}}
 	}
-	s, diags := check.File(p, data)
+	s, diags := check.FileIn(scenario.FolderOf(p), p, data)
 	return Opened{Name: p, Origin: store.Origin{File: p}, S: s, Diags: diags}
 }
 
 // OpenData loads the text of a scenario handed over under a file name (a
 // file picked or dropped in the browser, which cannot be read again later):
 // its origin is the name and the text.
-func OpenData(name string, data []byte) Opened {
-	s, diags := check.File(name, data)
+func OpenData(name string, data []byte) Opened { return OpenDataIn(nil, name, data) }
+
+// OpenDataIn is OpenData for a scenario handed over with its folder (the
+// files picked or dropped with it, or a zip's): its pictures are read from
+// dir. Its origin keeps only the text, so a game continued later plays
+// without the pictures.
+func OpenDataIn(dir fs.FS, name string, data []byte) Opened {
+	s, diags := check.FileIn(dir, name, data)
 	return Opened{Name: name, Origin: store.Origin{Name: name, Text: string(data)}, S: s, Diags: diags}
 }
 
@@ -172,7 +178,11 @@ func OpenDropped(files fs.FS) (op Opened, ok bool) {
 	if err != nil {
 		return Opened{Name: found, Diags: scenario.Diagnostics{scenario.ReadProblem(found, err)}}, true
 	}
-	return OpenData(found, data), true
+	dir, err := fs.Sub(files, path.Dir(found))
+	if err != nil {
+		dir = nil
+	}
+	return OpenDataIn(dir, found, data), true
 }
 
 // NotDropped is what the game says when files without a scenario among them

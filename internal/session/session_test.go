@@ -1,6 +1,7 @@
 package session
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -176,6 +177,7 @@ func TestStartOrResume(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "mine.yaml")
 	data, _ := scenarios.Read(scenarios.Example)
 	os.WriteFile(path, data, 0o644)
+	withPictures(t, filepath.Dir(path))
 
 	p := mustShow(t, s.StartOrResume(OpenFile(path)))
 	if p.Origin.File != path || len(p.Run.Steps()) != 0 {
@@ -207,6 +209,7 @@ func TestContinue(t *testing.T) {
 	path := filepath.Join(dir, "mine.yaml")
 	data, _ := scenarios.Read(scenarios.Example)
 	os.WriteFile(path, data, 0o644)
+	withPictures(t, dir)
 	for _, op := range []Opened{s.OpenShipped(scenarios.Example), OpenFile(path), OpenData("picked.yaml", data)} {
 		p := mustShow(t, s.Start(op))
 		reply(t, s, p, 0)
@@ -245,6 +248,7 @@ func TestSaveOfAnotherScenario(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "mine.yaml")
 	data, _ := scenarios.Read(scenarios.Example)
 	os.WriteFile(path, data, 0o644)
+	withPictures(t, filepath.Dir(path))
 	reply(t, s, mustShow(t, s.Start(OpenFile(path))), 0)
 	campaign, _ := scenarios.Read(scenarios.Campaign)
 	os.WriteFile(path, campaign, 0o644)
@@ -291,12 +295,24 @@ func TestErrorsAndDrops(t *testing.T) {
 	if _, ok := OpenDropped(fstest.MapFS{"notes.txt": {Data: []byte("x")}}); ok {
 		t.Error("a drop without a scenario opened something")
 	}
-	op, ok := OpenDropped(fstest.MapFS{"a/notes.txt": {Data: []byte("x")}, "a/mine.YML": {Data: data}})
+	dropped := fstest.MapFS{"a/notes.txt": {Data: []byte("x")}, "a/mine.YML": {Data: data}}
+	_ = fs.WalkDir(scenarios.Images(), ".", func(p string, d fs.DirEntry, _ error) error {
+		if !d.IsDir() {
+			b, _ := fs.ReadFile(scenarios.Images(), p)
+			dropped["a/images/"+p] = &fstest.MapFile{Data: b}
+		}
+		return nil
+	})
+	op, ok := OpenDropped(dropped)
 	if !ok || op.S == nil || op.Origin != (store.Origin{Name: "a/mine.YML", Text: string(data)}) {
-		t.Errorf("a dropped scenario: %+v", op.Origin)
+		t.Errorf("a dropped scenario: %+v %s", op.Origin, op.Diags)
+	}
+	if op.S != nil && op.S.Events[0].Image.Picture.Image == nil {
+		t.Error("the pictures dropped with the scenario were not read")
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "disk.yaml"), data, 0o644)
+	withPictures(t, dir)
 	op, ok = OpenDropped(os.DirFS(dir))
 	if !ok || op.S == nil || op.Origin != (store.Origin{File: filepath.Join(dir, "disk.yaml")}) {
 		t.Errorf("a file of the disk dropped: %+v", op.Origin)
@@ -367,5 +383,13 @@ func TestBench(t *testing.T) {
 	}
 	if _, st := Bench(cat, filepath.Join(t.TempDir(), "missing.yaml")); st.Kind != Errors {
 		t.Errorf("bench of a missing file: %+v", st)
+	}
+}
+
+// withPictures copies the shipped pictures beside a copy of a shipped scenario.
+func withPictures(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.CopyFS(filepath.Join(dir, "images"), scenarios.Images()); err != nil {
+		t.Fatal(err)
 	}
 }

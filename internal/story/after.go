@@ -42,6 +42,11 @@ type Reaction struct {
 	Character  int // character index, for the seal and colour
 	Name       string
 	Paragraphs []string
+	// Mood is Pleased when the reply raised the meter with the character's
+	// id, Displeased when it lowered it, else Neutral; Portrait is the
+	// character's portrait in that mood, or nil.
+	Mood     scenario.Mood
+	Portrait *scenario.Picture
 }
 
 // Note is the history note after a reply.
@@ -117,7 +122,9 @@ func afterStep(r *rules.Run, st rules.Step) After {
 		c := &e.Choices[st.Choice]
 		a.Reply = expand(s, c.Text, meters, flags)
 		for _, re := range c.Reactions {
-			a.Reactions = append(a.Reactions, Reaction{Character: re.Character, Name: characterName(s, re.Character), Paragraphs: Paragraphs(expand(s, re.Text, afterMeters, afterFlags))})
+			mood := moodOf(r, st, re.Character)
+			a.Reactions = append(a.Reactions, Reaction{Character: re.Character, Name: characterName(s, re.Character), Paragraphs: Paragraphs(expand(s, re.Text, afterMeters, afterFlags)),
+				Mood: mood, Portrait: s.Characters[re.Character].Portrait.For(mood)})
 		}
 	}
 	v := VoiceOf(s)
@@ -228,3 +235,31 @@ const (
 	ReadHeading      = "You have read"
 	WarningHeading   = "A warning"
 )
+
+// moodOf is how character c takes step st: by the move of the meter that
+// has the character's id, if there is one (a rise pleases, unless the
+// meter says `good: low`).
+func moodOf(r *rules.Run, st rules.Step, c int) scenario.Mood {
+	s := r.Scenario()
+	m := s.MeterIndex(s.Characters[c].ID)
+	if m < 0 {
+		return scenario.Neutral
+	}
+	steps := r.Steps()
+	for i := range steps {
+		if steps[i] != st {
+			continue
+		}
+		before, after := r.Before(i)[m], r.After(i)[m]
+		if s.Meters[m].LowIsGood {
+			before, after = after, before
+		}
+		switch {
+		case after > before:
+			return scenario.Pleased
+		case after < before:
+			return scenario.Displeased
+		}
+	}
+	return scenario.Neutral
+}

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,8 @@ type Document struct {
 	// SenderRole are the sender's name and office, or "".
 	From               int
 	Sender, SenderRole string
+	// SenderPortrait is the sender's neutral portrait, or nil.
+	SenderPortrait *scenario.Picture
 	// To is the recipient's character index: the event's, else the
 	// player's, except for a newspaper (-1 for none); Recipient is the
 	// name, or "".
@@ -35,6 +38,10 @@ type Document struct {
 	Title     string
 	// Paragraphs is the document's text, paragraph by paragraph.
 	Paragraphs []string
+	// Lines are a meeting's record, speaker by speaker.
+	Lines []SpokenLine
+	// Image is the photograph or map shown with the document, or nil.
+	Image *Image
 	// Source is the citation on the source line, or "".
 	Source string
 	// Invented is true when the document was made up for this branch of
@@ -47,6 +54,37 @@ type Document struct {
 	// when the only way on is Continue.
 	Prompt  string
 	Replies []Reply
+}
+
+// SpokenLine is one speaker's words in a meeting's record.
+type SpokenLine struct {
+	Speaker int // character index, for the portrait or seal and colour
+	Name    string
+	// Portrait is the speaker's neutral portrait, or nil (the emblem then
+	// stands in); its Image is nil when the pictures were not read.
+	Portrait   *scenario.Picture
+	Paragraphs []string
+}
+
+// Words is the line as one text says it: "Stalin: Give us ...".
+func (l SpokenLine) Words() string { return l.Name + ": " + strings.Join(l.Paragraphs, " ") }
+
+// Image is a picture shown with a document: Alt says what it shows, for
+// the text mirror and the terminal; Caption is printed under it.
+type Image struct {
+	Picture *scenario.Picture
+	Alt     string
+	Caption string
+}
+
+// Words is the image for a reader who cannot see it: "Picture: <alt>.
+// Caption: <caption>".
+func (im *Image) Words() string {
+	s := "Picture: " + strings.TrimRight(im.Alt, ".") + "."
+	if im.Caption != "" {
+		s += " Caption: " + im.Caption
+	}
+	return s
 }
 
 // Reply is one reply offered on the desk (or the Continue of a document
@@ -127,6 +165,7 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 		Source: s.SourceText(e.Source)}
 	if e.From >= 0 {
 		d.Sender, d.SenderRole = s.Characters[e.From].Name, s.Characters[e.From].Role
+		d.SenderPortrait = s.Characters[e.From].Portrait.For(scenario.Neutral)
 	}
 	switch {
 	case e.To >= 0:
@@ -135,6 +174,13 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 		d.To = -1 // a newspaper is addressed to no one
 	}
 	d.Recipient = characterName(s, d.To)
+	for _, ln := range e.Lines {
+		c := &s.Characters[ln.Speaker]
+		d.Lines = append(d.Lines, SpokenLine{Speaker: ln.Speaker, Name: c.Name, Portrait: c.Portrait.For(scenario.Neutral), Paragraphs: Paragraphs(ln.Text)})
+	}
+	if im := e.Image; im != nil {
+		d.Image = &Image{Picture: im.Picture, Alt: im.Alt, Caption: im.Caption}
+	}
 	if e.Invented {
 		d.Invented, d.InventedNote, d.InventedLine = true, e.InventedNote, inventedLine(e.InventedNote)
 	}
@@ -195,15 +241,19 @@ func (d *Document) SourceLine() string {
 	return SourcePrefix + d.Source
 }
 
-// Participants are the sender and the recipient of a meeting's record, as
-// far as they are known.
+// Participants are the sender, the recipient and the speakers of a
+// meeting's record, as far as they are known, each once.
 func (d *Document) Participants() []string {
 	var who []string
-	if d.Sender != "" {
-		who = append(who, d.Sender)
+	add := func(name string) {
+		if name != "" && !slices.Contains(who, name) {
+			who = append(who, name)
+		}
 	}
-	if d.Recipient != "" {
-		who = append(who, d.Recipient)
+	add(d.Sender)
+	add(d.Recipient)
+	for _, l := range d.Lines {
+		add(l.Name)
 	}
 	return who
 }

@@ -593,3 +593,46 @@ func TestTextsExpandFromTheRun(t *testing.T) {
 		t.Errorf("stalin-thanks reads %q, want it to contain %q", text, want)
 	}
 }
+
+// A meeting's lines carry their speakers, the image its alt text, and a
+// reaction the mood of the meter named after the character.
+func TestMeetingLinesImageAndMood(t *testing.T) {
+	data, err := scenarios.Read(scenarios.Example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, diags := scenario.LoadFS(scenarios.FS, scenarios.Example, data)
+	if s == nil {
+		t.Fatal(diags)
+	}
+	r := rules.New(s)
+	d, _ := story.DocumentOf(r)
+	if d.Image == nil || !strings.HasPrefix(d.Image.Words(), "Picture: A sketch") || d.Image.Picture.Image == nil {
+		t.Errorf("image = %+v", d.Image)
+	}
+	for _, pick := range []string{rules.ContinueID, "send-hopkins"} {
+		if err := r.Choose(pick); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, _ = story.DocumentOf(r)
+	if len(d.Lines) != 2 || d.Lines[1].Name != "Joseph Stalin" || d.Lines[1].Portrait == nil || !strings.HasPrefix(d.Lines[1].Words(), "Joseph Stalin: Give us") {
+		t.Fatalf("lines = %+v", d.Lines)
+	}
+	if got := d.FromTo(); got != "Participants: Franklin D. Roosevelt; Harry Hopkins; Joseph Stalin" {
+		t.Errorf("FromTo = %q", got)
+	}
+	if err := r.Choose("promise-all"); err != nil {
+		t.Fatal(err)
+	}
+	a := story.AfterLast(r)
+	want := map[string]scenario.Mood{"Joseph Stalin": scenario.Pleased, "Winston Churchill": scenario.Displeased}
+	for _, re := range a.Reactions {
+		if re.Mood != want[re.Name] {
+			t.Errorf("%s is %v, want %v", re.Name, re.Mood, want[re.Name])
+		}
+	}
+	if a.Reactions[0].Portrait == nil || a.Reactions[0].Portrait.File != "images/example/stalin-pleased.png" {
+		t.Errorf("Stalin's portrait after a reply that raised his trust: %+v", a.Reactions[0].Portrait)
+	}
+}
