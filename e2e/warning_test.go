@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"os/exec"
 	"strconv"
 	"testing"
 
@@ -54,6 +55,9 @@ func TestDesktopWarningBeforeTrigger(t *testing.T) {
 			t.Errorf("after %s: warning on screen %v, in the story model %+v", from, shown, model)
 		}
 		if shown {
+			if !warned {
+				resized(t, p, "warning")
+			}
 			warned = true
 			p.shots.take("warning-" + from)
 			marked := false
@@ -80,6 +84,30 @@ func TestDesktopWarningBeforeTrigger(t *testing.T) {
 	if got := p.expectEnding(); got != "alliance-stillborn" {
 		t.Errorf("the route ends at %q, want the trigger's alliance-stillborn", got)
 	}
+	st := p.wait("the ending", func(s harness.State) bool { return s.Scene == "ending" && s.Screen != nil })
+	if b := st.Screen.Blocks; len(b) < 2 || b[1].Text != story.VerdictHeading {
+		t.Errorf("the ending does not open with the verdict: %+v", b)
+	}
+	resized(t, p, "ending")
+}
+
+// resized takes screenshots of the screen at the sizes the issue names.
+func resized(t *testing.T, p *player, name string) {
+	d, ok := p.d.(*harness.Desktop)
+	if !ok {
+		return
+	}
+	for _, sz := range [][2]int{{1280, 720}, {1024, 768}, {768, 1024}, {1920, 1080}} {
+		w, h := strconv.Itoa(sz[0]), strconv.Itoa(sz[1])
+		if err := exec.Command("xdotool", "windowsize", strconv.FormatUint(uint64(d.Window), 10), w, h).Run(); err != nil {
+			t.Logf("resize: %v", err)
+			return
+		}
+		p.wait("a settled screen at "+w+"x"+h, func(s harness.State) bool { return s.Settled })
+		p.shots.take(name + "-" + w + "x" + h)
+	}
+	exec.Command("xdotool", "windowsize", strconv.FormatUint(uint64(d.Window), 10), "1280", "720").Run()
+	p.wait("a settled screen", func(s harness.State) bool { return s.Settled })
 }
 
 func contains(s, sub string) bool {

@@ -27,6 +27,7 @@ const (
 	boxDoubleRule
 	boxReaction
 	boxChart
+	boxCardMeter // the verdict card's bar of one meter; Tag is the meter's place on the card
 )
 
 // document is an event laid out as the paper it arrived on. Its words are
