@@ -79,8 +79,12 @@ func GenericPortrait(col color.RGBA, mood Mood) *image.RGBA {
 	case Displeased:
 		brow, mouth = 6, -8
 	}
-	p.stroke(4, ivory, func(t float64) (float64, float64) { return 94 + 24*t, 126 - lift - brow*(1-t) + brow*0.2 - 2*math.Sin(t*math.Pi) })
-	p.stroke(4, ivory, func(t float64) (float64, float64) { return 138 + 24*t, 126 - lift - brow*t + brow*0.2 - 2*math.Sin(t*math.Pi) })
+	p.stroke(4, ivory, func(t float64) (float64, float64) {
+		return 94 + 24*t, 126 - lift - brow*(1-t) + brow*0.2 - 2*math.Sin(t*math.Pi)
+	})
+	p.stroke(4, ivory, func(t float64) (float64, float64) {
+		return 138 + 24*t, 126 - lift - brow*t + brow*0.2 - 2*math.Sin(t*math.Pi)
+	})
 	p.stroke(3.5, ivory, func(t float64) (float64, float64) {
 		return 110 + 36*t, 184 + mouth*math.Sin(t*math.Pi) - mouth*0.4
 	})
