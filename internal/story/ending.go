@@ -279,7 +279,8 @@ func hasHistoricalReplies(s *scenario.Scenario) bool {
 // the first document, then its value after each reply on the date of the
 // next document (the value the meter stands at when that document
 // arrives), and after the last reply on the last document's date. So the
-// line has no vertical jump at the start: it moves between documents.
+// line has no vertical jump at the start: it moves between documents
+// (only the last reply's move, and replies on one date, stand upright).
 func pathOf(r *rules.Run, m int) []Point {
 	s := r.Scenario()
 	steps := r.Steps()
@@ -290,11 +291,6 @@ func pathOf(r *rules.Run, m int) []Point {
 	out = append(out, Point{Date: s.Events[steps[0].Event].Date, Value: r.Before(0)[m]})
 	for i := range steps {
 		d := s.Events[steps[min(i+1, len(steps)-1)].Event].Date
-		if last := &out[len(out)-1]; !d.After(last.Date) && i > 0 {
-			// Two replies on one date: the later value stands for both.
-			last.Value = r.After(i)[m]
-			continue
-		}
 		out = append(out, Point{Date: d, Value: r.After(i)[m]})
 	}
 	return out
