@@ -103,8 +103,15 @@ func Portrait(f Face, mood Mood) *image.RGBA {
 	}
 	// Hair.
 	if f.Bald {
-		p.ellipse(128-w+6, 118, 10, 22, f.Hair)
-		p.ellipse(128+w-6, 118, 10, 22, f.Hair)
+		// Thin hair above the ears, hugging the head's edge.
+		p.stroke(7, f.Hair, func(t float64) (float64, float64) {
+			a := math.Pi*0.92 + t*0.28
+			return 128 + float64(w-3)*math.Cos(a), 140 - 67*math.Sin(a)
+		})
+		p.stroke(7, f.Hair, func(t float64) (float64, float64) {
+			a := math.Pi*0.08 - t*0.28
+			return 128 + float64(w-3)*math.Cos(a), 140 - 67*math.Sin(a)
+		})
 		p.stroke(2, mixRGBA(f.Skin, f.Hair, 0.5), func(t float64) (float64, float64) { return 108 + 40*t, 82 - 6*math.Sin(t*math.Pi) })
 	} else {
 		p.begin()
