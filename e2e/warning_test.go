@@ -4,6 +4,7 @@ import (
 	"os/exec"
 	"strconv"
 	"testing"
+	"time"
 
 	"bigthree/e2e/harness"
 	"bigthree/internal/story"
@@ -97,17 +98,39 @@ func resized(t *testing.T, p *player, name string) {
 	if !ok {
 		return
 	}
-	for _, sz := range [][2]int{{1280, 720}, {1024, 768}, {768, 1024}, {1920, 1080}} {
+	for _, sz := range [][2]int{{1024, 768}, {768, 1024}, {1920, 1080}, {1280, 720}} {
 		w, h := strconv.Itoa(sz[0]), strconv.Itoa(sz[1])
+		before, _, _ := p.d.State()
 		if err := exec.Command("xdotool", "windowsize", strconv.FormatUint(uint64(d.Window), 10), w, h).Run(); err != nil {
 			t.Logf("resize: %v", err)
 			return
 		}
-		p.wait("a settled screen at "+w+"x"+h, func(s harness.State) bool { return s.Settled })
+		// The game has laid the screen out again when its buttons moved and fit the new width.
+		_, err := harness.Wait(p.d, 10*time.Second, "the screen at "+w+"x"+h, func(s harness.State) bool {
+			right := 0.0
+			for _, b := range s.Buttons {
+				right = max(right, b.X+b.W)
+			}
+			return s.Settled && right <= float64(sz[0]) && right > 0 && buttonsMoved(before, s)
+		})
+		if err != nil {
+			t.Logf("no layout at %sx%s: %v", w, h, err)
+			continue
+		}
 		p.shots.take(name + "-" + w + "x" + h)
 	}
-	exec.Command("xdotool", "windowsize", strconv.FormatUint(uint64(d.Window), 10), "1280", "720").Run()
-	p.wait("a settled screen", func(s harness.State) bool { return s.Settled })
+}
+
+func buttonsMoved(a, b harness.State) bool {
+	if len(a.Buttons) != len(b.Buttons) {
+		return true
+	}
+	for i := range a.Buttons {
+		if a.Buttons[i] != b.Buttons[i] {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(s, sub string) bool {
