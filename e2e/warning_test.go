@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"os/exec"
 	"strconv"
 	"testing"
+	"time"
 
 	"bigthree/e2e/harness"
 	"bigthree/internal/story"
@@ -54,6 +56,9 @@ func TestDesktopWarningBeforeTrigger(t *testing.T) {
 			t.Errorf("after %s: warning on screen %v, in the story model %+v", from, shown, model)
 		}
 		if shown {
+			if !warned {
+				resized(t, p, "warning")
+			}
 			warned = true
 			p.shots.take("warning-" + from)
 			marked := false
@@ -80,6 +85,52 @@ func TestDesktopWarningBeforeTrigger(t *testing.T) {
 	if got := p.expectEnding(); got != "alliance-stillborn" {
 		t.Errorf("the route ends at %q, want the trigger's alliance-stillborn", got)
 	}
+	st := p.wait("the ending", func(s harness.State) bool { return s.Scene == "ending" && s.Screen != nil })
+	if b := st.Screen.Blocks; len(b) < 2 || b[1].Text != story.VerdictHeading {
+		t.Errorf("the ending does not open with the verdict: %+v", b)
+	}
+	resized(t, p, "ending")
+}
+
+// resized takes screenshots of the screen at the sizes the issue names.
+func resized(t *testing.T, p *player, name string) {
+	d, ok := p.d.(*harness.Desktop)
+	if !ok {
+		return
+	}
+	for _, sz := range [][2]int{{1024, 768}, {768, 1024}, {1920, 1080}, {1280, 720}} {
+		w, h := strconv.Itoa(sz[0]), strconv.Itoa(sz[1])
+		before, _, _ := p.d.State()
+		if err := exec.Command("xdotool", "windowsize", strconv.FormatUint(uint64(d.Window), 10), w, h).Run(); err != nil {
+			t.Logf("resize: %v", err)
+			return
+		}
+		// The game has laid the screen out again when its buttons moved and fit the new width.
+		_, err := harness.Wait(p.d, 10*time.Second, "the screen at "+w+"x"+h, func(s harness.State) bool {
+			right := 0.0
+			for _, b := range s.Buttons {
+				right = max(right, b.X+b.W)
+			}
+			return s.Settled && right <= float64(sz[0]) && right > 0 && buttonsMoved(before, s)
+		})
+		if err != nil {
+			t.Logf("no layout at %sx%s: %v", w, h, err)
+			continue
+		}
+		p.shots.take(name + "-" + w + "x" + h)
+	}
+}
+
+func buttonsMoved(a, b harness.State) bool {
+	if len(a.Buttons) != len(b.Buttons) {
+		return true
+	}
+	for i := range a.Buttons {
+		if a.Buttons[i] != b.Buttons[i] {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(s, sub string) bool {

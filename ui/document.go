@@ -27,8 +27,9 @@ const (
 	boxDoubleRule
 	boxReaction
 	boxChart
-	boxSpeaker // a meeting line's portrait or seal and name; Tag is the line
-	boxImage   // the document's picture
+	boxSpeaker   // a meeting line's portrait or seal and name; Tag is the line
+	boxImage     // the document's picture
+	boxCardMeter // the verdict card's bar of one meter; Tag is the meter's place on the card
 )
 
 // document is an event laid out as the paper it arrived on. Its words are

@@ -199,6 +199,16 @@ func (sc *endingScene) screenText(a *App, s *contract.Screen) {
 		s.Title = m.Title
 	}
 	s.Notice = sc.msg
+	b.block("h2", m.Card.Heading)
+	if m.Card.Ending != "" {
+		b.block("p", m.Card.Ending)
+	}
+	if m.Card.Closeness != "" {
+		b.block("p", m.Card.Closeness)
+	}
+	for _, cm := range m.Card.Meters {
+		b.block("p", cm.Words)
+	}
 	b.paragraphs("p", m.Paragraphs)
 	if len(m.Epilogue) > 0 {
 		b.block("h2", story.EpilogueHeading)

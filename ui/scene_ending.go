@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
@@ -58,6 +60,21 @@ func (s *endingScene) Layout(a *App) {
 	}
 	b := s.blocks[:0]
 	b = append(b, layout.Block{Style: stLabel, Text: m.Scenario + " · the end", Tag: tagSoft})
+	// The verdict card comes first: which ending, how close to history,
+	// and where the meters ended beside the historical path's.
+	card := &m.Card
+	b = append(b, layout.Block{Style: stLabel, Text: card.Heading, Space: 14 * u, Tag: tagRed})
+	if card.Ending != "" {
+		b = append(b, layout.Block{Style: stBold, Text: card.Ending, Space: 6 * u})
+	}
+	if card.Closeness != "" {
+		b = append(b, layout.Block{Style: stBody, Text: card.Closeness, Space: 4 * u})
+	}
+	for k, cm := range card.Meters {
+		b = append(b, layout.Block{Style: stSmall, Text: cm.Words, Space: 8 * u})
+		b = append(b, layout.Block{Box: boxCardMeter, Height: 14 * u, Space: 2 * u, Tag: k})
+	}
+	b = append(b, layout.Block{Box: boxRule, Height: u, Space: 18 * u})
 	if m.Reached {
 		b = append(b, layout.Block{Style: stHeadline, Text: m.Title, Space: 6 * u})
 		b = layout.AppendParagraphs(b, m.Paragraphs, stBody, 14*u, 10*u)
@@ -165,9 +182,14 @@ func (s *endingScene) Draw(a *App, dst *ebiten.Image) {
 	x, y := s.body.X+36*u, s.body.Y+28*u-s.scroll.Pos
 	for i := range s.flow.Boxes {
 		bx := &s.flow.Boxes[i]
-		if bx.Box == boxChart && s.chart != nil {
-			r := bx.R.Offset(x, y)
+		r := bx.R.Offset(x, y)
+		switch {
+		case bx.Box == boxChart && s.chart != nil:
 			p.Image(clip, s.chart, r, 1)
+		case bx.Box == boxRule:
+			p.Rect(clip, layout.R(r.X, r.Y, r.W, max(u, 1)), colInkFaint)
+		case bx.Box == boxCardMeter:
+			s.drawCardMeter(a, clip, &s.story.Card.Meters[bx.Tag], r)
 		}
 	}
 	p.Flow(clip, &s.flow, x, y, s.body, func(l *layout.Line) Col {
@@ -188,6 +210,23 @@ func (s *endingScene) Draw(a *App, dst *ebiten.Image) {
 	for i := range s.buttons {
 		hover, focus := s.col.Lit(i)
 		drawButton(a, dst, &s.buttons[i], hover, focus)
+	}
+}
+
+// drawCardMeter draws one meter of the verdict card: a bar filled to the
+// player's final value in the meter's chart colour, with a hollow mark
+// where the historical path ended.
+func (s *endingScene) drawCardMeter(a *App, dst *ebiten.Image, cm *story.CardMeter, r layout.Rect) {
+	p, u := a.P, a.U
+	bar := layout.R(r.X, r.Y+3*u, math.Min(r.W, 420*u), 8*u)
+	span := math.Max(1, float64(cm.Max-cm.Min))
+	p.Round(dst, bar, 4*u, colInkFaint.Alpha(0.35))
+	f := layout.Clamp(float64(cm.Yours-cm.Min)/span, 0, 1)
+	p.Round(dst, layout.R(bar.X, bar.Y, math.Max(bar.H, bar.W*f), bar.H), 4*u, chartColor(cm.ChartLine))
+	if cm.HasHistory {
+		hx := bar.X + bar.W*layout.Clamp(float64(cm.History-cm.Min)/span, 0, 1)
+		p.Rect(dst, layout.R(hx-2*u, r.Y, 4*u, r.H), colInk)
+		p.Rect(dst, layout.R(hx-u, r.Y+u, 2*u, r.H-2*u), colLetter)
 	}
 }
 

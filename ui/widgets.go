@@ -375,11 +375,11 @@ func (mp *meterPanel) draw(a *App, dst *ebiten.Image) {
 			tf := layout.Clamp((it.threshold-it.min)/math.Max(1, it.max-it.min), 0, 1)
 			tx := bar.X + bar.W*tf
 			if tf <= f {
-				p.Rect(dst, layout.R(bar.X, bar.Bottom()+u, tx-bar.X, 2*u), colOverlayWarning)
+				p.Rect(dst, layout.R(bar.X, bar.Bottom()+1.5*u, tx-bar.X, 3*u), colOverlayWarning)
 			} else {
-				p.Rect(dst, layout.R(tx, bar.Bottom()+u, bar.Right()-tx, 2*u), colOverlayWarning)
+				p.Rect(dst, layout.R(tx, bar.Bottom()+1.5*u, bar.Right()-tx, 3*u), colOverlayWarning)
 			}
-			p.Rect(dst, layout.R(tx-1.5*u, bar.Y-4*u, 3*u, bar.H+8*u), colOverlayWarning)
+			p.Rect(dst, layout.R(tx-2*u, bar.Y-5*u, 4*u, bar.H+10*u), colOverlayWarning)
 		}
 		y += lh + 18*u
 	}

@@ -40,6 +40,8 @@ type Ending struct {
 	Sources []string
 	// Final are the visible meters at the end.
 	Final []Meter
+	// Card is the verdict that opens the ending screen.
+	Card Card
 }
 
 // Row is one step of the player's path beside the historical one.
@@ -169,6 +171,7 @@ func EndingOf(r *rules.Run) Ending {
 	out.Sources = c.list(s)
 	out.Verdict = v.Matched(out.Matches, out.Decisions)
 	out.Chart = chartOf(v, r)
+	out.Card = cardOf(&out)
 	return out
 }
 
@@ -287,8 +290,12 @@ func hasHistoricalReplies(s *scenario.Scenario) bool {
 	return false
 }
 
-// pathOf returns meter m's values over a run: its start, then its value
-// after each step, on the date of that step's document.
+// pathOf returns meter m's values over a run: its start on the date of
+// the first document, then its value after each reply on the date of the
+// next document (the value the meter stands at when that document
+// arrives), and after the last reply on the last document's date. So the
+// line has no vertical jump at the start: it moves between documents
+// (only the last reply's move, and replies on one date, stand upright).
 func pathOf(r *rules.Run, m int) []Point {
 	s := r.Scenario()
 	steps := r.Steps()
@@ -297,8 +304,9 @@ func pathOf(r *rules.Run, m int) []Point {
 	}
 	out := make([]Point, 0, len(steps)+1)
 	out = append(out, Point{Date: s.Events[steps[0].Event].Date, Value: r.Before(0)[m]})
-	for i, st := range steps {
-		out = append(out, Point{Date: s.Events[st.Event].Date, Value: r.After(i)[m]})
+	for i := range steps {
+		d := s.Events[steps[min(i+1, len(steps)-1)].Event].Date
+		out = append(out, Point{Date: d, Value: r.After(i)[m]})
 	}
 	return out
 }

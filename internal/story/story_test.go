@@ -222,8 +222,13 @@ func TestEndingOfAnotherPath(t *testing.T) {
 		t.Errorf("row %+v", row)
 	}
 	// The historical path goes on to the end, past where the player's stopped.
-	if l := e.Chart.Lines[0]; len(l.Yours) != 5 || len(l.History) != 8 || l.Final != 95 {
+	l := e.Chart.Lines[0]
+	if len(l.Yours) != 5 || len(l.History) != 8 || l.Final != 95 {
 		t.Errorf("%d points on the player's path (final %d) and %d on the historical one", len(l.Yours), l.Final, len(l.History))
+	}
+	// No vertical jump at the start: the first two points are on different dates.
+	if !l.Yours[1].Date.After(l.Yours[0].Date) {
+		t.Errorf("the path jumps at the start: %+v", l.Yours[:2])
 	}
 }
 
