@@ -29,6 +29,9 @@ type Document struct {
 	// name, or "".
 	To        int
 	Recipient string
+	// Outgoing is true for the player's own documents (the sender is the
+	// player): a cable the player sent is headed "Sent", not "Received".
+	Outgoing bool
 	Date      time.Time
 	DateText  string // "2 January 1942"
 	Place     string
@@ -135,6 +138,7 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 		d.To = -1 // a newspaper is addressed to no one
 	}
 	d.Recipient = characterName(s, d.To)
+	d.Outgoing = e.From >= 0 && e.From == s.Player
 	if e.Invented {
 		d.Invented, d.InventedNote, d.InventedLine = true, e.InventedNote, inventedLine(e.InventedNote)
 	}
