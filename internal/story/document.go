@@ -32,10 +32,10 @@ type Document struct {
 	// Outgoing is true for the player's own documents (the sender is the
 	// player): a cable the player sent is headed "Sent", not "Received".
 	Outgoing bool
-	Date      time.Time
-	DateText  string // "2 January 1942"
-	Place     string
-	Title     string
+	Date     time.Time
+	DateText string // "2 January 1942"
+	Place    string
+	Title    string
 	// Paragraphs is the document's text, paragraph by paragraph.
 	Paragraphs []string
 	// Source is the citation on the source line, or "".
