@@ -65,7 +65,7 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 	d.press(Intent{Choose: 1}) // convene the advisers, as Kennedy did
 	d.waitScene(t, "after")
 	after := d.g.a.scene.(*afterScene)
-	wantTexts(t, "after", blockTexts(after.blocks), "Your reply", "In history", "Kennedy called a small group of advisers", "You chose as Kennedy did.")
+	wantTexts(t, "after", blockTexts(append(append([]layout.Block(nil), after.blocks...), after.noteBlocks...)), "Your reply", "In history", "Kennedy called a small group of advisers", "You chose as Kennedy did.")
 	if after.cont.Label != "Continue" {
 		t.Errorf("the button says %q", after.cont.Label)
 	}
@@ -75,7 +75,7 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 
 	d.press(Intent{Choose: 2}) // confront Gromyko, which Kennedy did not
 	d.waitScene(t, "after")
-	wantTexts(t, "after", blockTexts(d.g.a.scene.(*afterScene).blocks),
+	wantTexts(t, "after", blockTexts(afterBlocks(d.g.a.scene.(*afterScene))),
 		"Kennedy chose otherwise: “Say nothing of the photographs; read him your September warning instead.”")
 	d.shots(t, "cuba-after-otherwise", nil)
 
@@ -157,4 +157,9 @@ func (d *driver) shots(t *testing.T, name string, prepare func(a *App)) {
 	if problem != nil {
 		t.Fatal(problem)
 	}
+}
+
+// afterBlocks are the after screen's blocks in both columns.
+func afterBlocks(s *afterScene) []layout.Block {
+	return append(append([]layout.Block(nil), s.blocks...), s.noteBlocks...)
 }
