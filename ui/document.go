@@ -78,6 +78,9 @@ func (d *document) build(a *App, m story.Document) {
 	case scenario.Telegram:
 		d.mast, d.stamp = "Telegram", ""
 		d.sub = "Received " + strings.ToUpper(m.Date.Format("2 Jan 2006"))
+		if m.Outgoing {
+			d.sub = "Sent " + strings.ToUpper(m.Date.Format("2 Jan 2006"))
+		}
 		b = append(b, layout.Block{Box: boxHeader, Height: 64 * u})
 		line := func(k, v string) {
 			if v != "" {

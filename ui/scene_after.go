@@ -20,11 +20,18 @@ type afterScene struct {
 	scroll layout.Scroll
 	blocks []layout.Block
 	meters meterPanel
-	cont   button
-	menu   button
-	col    buttonColumn // Continue, then Menu (Tab only)
-	clip   clipper
-	first  bool
+	// The history note, in its own sheet in the side column below the
+	// meters when the desk has two columns (in the one flow when stacked).
+	notePaper, noteText layout.Rect
+	noteFlow            layout.Flow
+	noteScroll          layout.Scroll
+	noteBlocks          []layout.Block
+	noteClip            clipper
+	cont                button
+	menu                button
+	col                 buttonColumn // Continue, then Menu (Tab only)
+	clip                clipper
+	first               bool
 }
 
 // newAfterScene shows what the run's latest step led to.
@@ -38,6 +45,7 @@ func (s *afterScene) report() (int, int) { return 1, s.col.Focus }
 
 func (s *afterScene) Layout(a *App) {
 	u := a.U
+	s.rb.past = true
 	deskTop(a, &s.d, &s.rb, &s.menu)
 
 	m := &s.story
@@ -71,23 +79,37 @@ func (s *afterScene) Layout(a *App) {
 		b = append(b, layout.Block{Style: stLabel, Text: story.WarningHeading, Space: 14 * u, Tag: tagRed})
 		b = append(b, layout.Block{Style: stItalic, Text: w.Text, Space: 6 * u})
 	}
+	// Two columns: the note goes on a sheet of its own in the side column,
+	// so both columns use the height; stacked, it follows the reactions.
+	split := m.Note != nil && !s.d.Stacked
+	nb := s.noteBlocks[:0]
 	if n := m.Note; n != nil {
-		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 24 * u})
-		b = append(b, layout.Block{Style: stLabel, Text: n.Heading, Space: 14 * u, Tag: tagRed})
-		b = layout.AppendParagraphs(b, n.Paragraphs, stBody, 6*u, 8*u)
+		if !split {
+			b = append(b, layout.Block{Box: boxRule, Height: u, Space: 24 * u})
+			nb = b
+		}
+		sp := 14 * u
+		if split {
+			sp = 0
+		}
+		nb = append(nb, layout.Block{Style: stLabel, Text: n.Heading, Space: sp, Tag: tagRed})
+		nb = layout.AppendParagraphs(nb, n.Paragraphs, stBody, 6*u, 8*u)
 		if n.Verdict != nil {
-			b = append(b, layout.Block{Style: stSmallItalic, Text: n.Verdict.Sentence, Space: 8 * u, Tag: tagSoft})
+			nb = append(nb, layout.Block{Style: stSmallItalic, Text: n.Verdict.Sentence, Space: 8 * u, Tag: tagSoft})
 		}
 		if n.Source != "" {
-			b = append(b, layout.Block{Style: stSmallItalic, Text: story.SourcePrefix + n.Source, Space: 10 * u, Tag: tagFaint})
+			nb = append(nb, layout.Block{Style: stSmallItalic, Text: story.SourcePrefix + n.Source, Space: 10 * u, Tag: tagFaint})
+		}
+		if !split {
+			b, nb = nb, s.noteBlocks[:0]
 		}
 	}
-	s.blocks = b
+	s.blocks, s.noteBlocks = b, nb
 	s.paper = s.d.Doc
 	s.text = s.paper.InsetXY(34*u, 26*u)
 	s.flow.Layout(s.blocks, s.text.W-14*u, a.Fonts)
 	if h := s.flow.Height + 64*u; h < s.paper.H && !s.d.Stacked {
-		// A short note sits on a sheet of its size, not on a whole page.
+		// Short reactions sit on a sheet of their size, not on a whole page.
 		s.paper.H = max(h, s.paper.H*0.45)
 		s.text = s.paper.InsetXY(34*u, 26*u)
 	}
@@ -96,12 +118,33 @@ func (s *afterScene) Layout(a *App) {
 	side := s.d.Side
 	if len(m.Meters) > 0 {
 		s.meters.R, side = side.CutTop(s.meters.height(a, len(m.Meters)), 20*u)
+	} else {
+		s.meters.R = layout.Rect{}
 	}
 	// Animate the bars only when the scene is entered, not on a resize.
 	s.meters.setup(m.Meters, s.first && a.Motion())
 	s.first = false
 	bh := a.Fonts.lh[stButton] + 24*u
-	s.cont = button{R: layout.R(side.X, side.Y, side.W, bh), Label: m.Next, Primary: true}
+	s.notePaper, s.noteText = layout.Rect{}, layout.Rect{}
+	if split {
+		// Continue at the foot of the column, the note above it.
+		var cont layout.Rect
+		cont, side = side.CutBottom(bh, 16*u)
+		s.cont = button{R: cont, Label: m.Next, Primary: true}
+		pad := 24 * u
+		s.noteFlow.Layout(s.noteBlocks, side.W-2*pad-14*u, a.Fonts)
+		s.notePaper = side
+		if h := s.noteFlow.Height + 2*pad + 12*u; h < side.H {
+			// A short note: its sheet is its size, and Continue follows it.
+			s.notePaper.H = h
+			s.cont.R.Y = s.notePaper.Bottom() + 16*u
+		}
+		s.noteText = s.notePaper.InsetXY(pad, pad)
+		s.noteScroll.Resize(s.noteFlow.Height+12*u, s.noteText.H)
+	} else {
+		s.noteFlow.Layout(nil, 1, a.Fonts)
+		s.cont = button{R: layout.R(side.X, side.Y, side.W, bh), Label: m.Next, Primary: true}
+	}
 	s.col.Reset()
 	s.col.Add("continue", s.cont.R)
 	s.col.Items = append(s.col.Items, focusItem{ID: "menu", R: s.menu.R, Row: 1, Enabled: true, TabOnly: true})
@@ -128,6 +171,9 @@ func (s *afterScene) Update(a *App) error {
 		return nil
 	}
 	wheelScroll(a, &s.scroll, s.paper, a.Fonts.lh[stBody], scrollLines)
+	if !s.notePaper.Empty() {
+		wheelScroll(a, &s.noteScroll, s.notePaper, a.Fonts.lh[stBody], scrollLines)
+	}
 	return nil
 }
 
@@ -166,6 +212,14 @@ func (s *afterScene) Draw(a *App, dst *ebiten.Image) {
 	}
 	p.Flow(clip, &s.flow, x, y, s.text, lineColor)
 	scrollBar(a, dst, &s.scroll, layout.R(s.paper.Right()-12*u, s.text.Y, 5*u, s.text.H), false)
+	if !s.notePaper.Empty() {
+		p.Shadow(dst, s.notePaper, u)
+		p.Rect(dst, s.notePaper, colLetter)
+		p.Frame(dst, s.notePaper, u, colLetter.Mix(colInk, 0.18))
+		nclip := s.noteClip.get(dst, s.noteText.InsetXY(-8*u, 0))
+		p.Flow(nclip, &s.noteFlow, s.noteText.X, s.noteText.Y-s.noteScroll.Pos, s.noteText, lineColor)
+		scrollBar(a, dst, &s.noteScroll, layout.R(s.notePaper.Right()-10*u, s.noteText.Y, 5*u, s.noteText.H), false)
+	}
 	if !s.meters.R.Empty() {
 		s.meters.draw(a, dst)
 	}

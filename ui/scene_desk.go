@@ -291,7 +291,9 @@ func (d *deskScene) Draw(a *App, dst *ebiten.Image) {
 		d.meters.draw(a, dst)
 	}
 	p.Text(dst, d.doc.model.Prompt, stLabel, d.heading.X+2*u, d.heading.Y, colBrass)
-	pane := d.paneClip.get(dst, d.pane.InsetXY(-6*u, -6*u))
+	// Clipped below the heading: a card scrolled up never covers it.
+	top := d.heading.Bottom()
+	pane := d.paneClip.get(dst, layout.R(d.pane.X-6*u, top, d.pane.W+12*u, d.pane.Bottom()+6*u-top))
 	for i := range d.cards {
 		r := d.crects[i].Offset(0, -d.sideS.Pos)
 		if r.Bottom() < d.pane.Y-6*u || r.Y > d.pane.Bottom()+6*u {

@@ -145,7 +145,13 @@ func (s *settingsScene) Layout(a *App) {
 		// No room for the sample: the text of the screen itself shows the size.
 		s.sampleR = layout.R(body.X+36*u, y-14*u, 0, 0)
 	}
-	s.note = "Settings are kept in " + a.Store.Where() + "."
+	// A student sees the kind of place, not a file-system path (the docs
+	// for teachers give the path).
+	where := "the game's data folder on this computer"
+	if a.Web() {
+		where = a.Store.Where()
+	}
+	s.note = "Settings are kept in " + where + "."
 	if a.Store.Off != "" {
 		s.note = a.Store.Off
 	}

@@ -3,15 +3,10 @@
 package ui
 
 import (
-	"fmt"
-	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
 )
@@ -65,7 +60,7 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 	d.press(Intent{Choose: 1}) // convene the advisers, as Kennedy did
 	d.waitScene(t, "after")
 	after := d.g.a.scene.(*afterScene)
-	wantTexts(t, "after", blockTexts(after.blocks), "Your reply", "In history", "Kennedy called a small group of advisers", "You chose as Kennedy did.")
+	wantTexts(t, "after", blockTexts(append(append([]layout.Block(nil), after.blocks...), after.noteBlocks...)), "Your reply", "In history", "Kennedy called a small group of advisers", "You chose as Kennedy did.")
 	if after.cont.Label != "Continue" {
 		t.Errorf("the button says %q", after.cont.Label)
 	}
@@ -75,7 +70,7 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 
 	d.press(Intent{Choose: 2}) // confront Gromyko, which Kennedy did not
 	d.waitScene(t, "after")
-	wantTexts(t, "after", blockTexts(d.g.a.scene.(*afterScene).blocks),
+	wantTexts(t, "after", blockTexts(afterBlocks(d.g.a.scene.(*afterScene))),
 		"Kennedy chose otherwise: “Say nothing of the photographs; read him your September warning instead.”")
 	d.shots(t, "cuba-after-otherwise", nil)
 
@@ -122,47 +117,7 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 // scene is laid out at each size.
 func (d *driver) shots(t *testing.T, name string, prepare func(a *App)) {
 	t.Helper()
-	d.shotsAt(t, name, prepare, [][2]int{{1280, 720}, {1920, 1080}})
-}
-
-// shotsAt is shots at the given sizes.
-func (d *driver) shotsAt(t *testing.T, name string, prepare func(a *App), sizes [][2]int) {
-	t.Helper()
-	dir := os.Getenv("BIGTHREE_SHOT_DIR")
-	if dir == "" {
-		return
-	}
-	var problem error
-	d.fn <- func() {
-		a := d.g.a
-		w, h := a.W/a.DPR, a.H/a.DPR
-		for _, size := range sizes {
-			d.g.LayoutF(float64(size[0]), float64(size[1]))
-			a.scene.Layout(a)
-			if prepare != nil {
-				prepare(a)
-			}
-			img := ebiten.NewImage(size[0], size[1])
-			a.scene.Draw(a, img)
-			rgba := image.NewRGBA(img.Bounds())
-			img.ReadPixels(rgba.Pix)
-			img.Deallocate()
-			f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-%dx%d.png", name, size[0], size[1])))
-			if err == nil {
-				err = png.Encode(f, rgba)
-				f.Close()
-			}
-			if err != nil && problem == nil {
-				problem = err
-			}
-		}
-		d.g.LayoutF(w, h)
-		a.scene.Layout(a)
-	}
-	d.tick(Intent{})
-	if problem != nil {
-		t.Fatal(problem)
-	}
+	d.shotsAt(t, name, [][2]int{{1280, 720}, {1920, 1080}}, prepare)
 }
 
 // TestMeetingAndPictures opens the example from its folder, so that its
@@ -190,7 +145,7 @@ func TestMeetingAndPictures(t *testing.T) {
 	if !found {
 		t.Error("the picture is not laid out on the document")
 	}
-	d.shotsAt(t, "media-image", nil, sizes)
+	d.shotsAt(t, "media-image", sizes, nil)
 	for _, in := range []Intent{{Activate: true}, {Activate: true}, {Choose: 1}, {Activate: true}} {
 		d.press(in)
 		for d.g.a.trans.Active() {
@@ -211,7 +166,7 @@ func TestMeetingAndPictures(t *testing.T) {
 	if speakers != 2 {
 		t.Errorf("%d speaker headings laid out, want 2", speakers)
 	}
-	d.shotsAt(t, "media-meeting", func(a *App) {
+	d.shotsAt(t, "media-meeting", sizes, func(a *App) {
 		s := a.scene.(*deskScene)
 		for _, bx := range s.doc.flow.Boxes {
 			if bx.Box == boxSpeaker {
@@ -219,7 +174,7 @@ func TestMeetingAndPictures(t *testing.T) {
 				break
 			}
 		}
-	}, sizes)
+	})
 	d.press(Intent{Choose: 1}) // promise everything: Stalin pleased, Churchill displeased
 	d.waitScene(t, "after")
 	after := d.g.a.scene.(*afterScene)
@@ -228,5 +183,10 @@ func TestMeetingAndPictures(t *testing.T) {
 			t.Errorf("Stalin's portrait after a reply that raised his trust: %+v", re.Portrait)
 		}
 	}
-	d.shotsAt(t, "media-reactions", nil, sizes)
+	d.shotsAt(t, "media-reactions", sizes, nil)
+}
+
+// afterBlocks are the after screen's blocks in both columns.
+func afterBlocks(s *afterScene) []layout.Block {
+	return append(append([]layout.Block(nil), s.blocks...), s.noteBlocks...)
 }

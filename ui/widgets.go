@@ -153,10 +153,18 @@ type ribbon struct {
 	axis    layout.Axis
 	ticks   []layout.Tick
 	marks   []float64 // x of seen events
+	breaks  []float64 // x of the break marks over the quiet years
 	curX    float64
 	curDate string
 	title   string
 	has     bool
+	mark    float64 // the radius of a seen document's dot
+	// knots are the distinct dates of the scenario's documents, made once.
+	knots   []time.Time
+	knotsOf *session.Play
+	// past pins the date of the document just answered rather than the
+	// next one (the after-a-reply screen).
+	past bool
 }
 
 // deskTop lays out what the desk and the after-a-reply screen share: the
@@ -180,9 +188,25 @@ func (rb *ribbon) layout(a *App, r layout.Rect, end float64) {
 	rb.title = s.Title
 	tw := a.Fonts.Measure(stLabel, rb.title)
 	left := r.X + max(24*u+tw+28*u, r.W*0.16)
-	rb.axis = layout.Axis{First: s.FirstDate, Last: s.LastDate, X0: left, X1: end}
+	if rb.knotsOf != a.Play.Play {
+		dates := make([]time.Time, 0, len(s.Events)+2)
+		dates = append(dates, s.FirstDate, s.LastDate)
+		for i := range s.Events {
+			dates = append(dates, s.Events[i].Date)
+		}
+		rb.knots, rb.knotsOf = layout.DistinctDates(dates), a.Play.Play
+	}
+	// The busy years get the room: every document's date is a knot (see
+	// layout.Axis), and break marks show where the quiet years are folded.
+	rb.axis = layout.Axis{First: s.FirstDate, Last: s.LastDate, X0: left, X1: end, Knots: rb.knots}
 	rb.ticks = rb.axis.Ticks(rb.ticks)
-	layout.ThinLabels(rb.ticks, 10*u, func(l string) float64 { return a.Fonts.Measure(stSmall, l) })
+	layout.ThinLabelsLatest(rb.ticks, 10*u, func(l string) float64 { return a.Fonts.Measure(stSmall, l) })
+	rb.breaks = rb.axis.Breaks(rb.breaks)
+	// Dots no wider than the room between two documents, so they never merge.
+	rb.mark = 4 * u
+	if n := len(rb.knots); n > 1 {
+		rb.mark = layout.Clamp((end-left)/float64(n-1)*0.4, 1.5*u, 4*u)
+	}
 	rb.has = true
 	rb.refresh(a)
 }
@@ -202,6 +226,8 @@ func (rb *ribbon) refresh(a *App) {
 		}
 	}
 	switch {
+	case rb.past && len(run.Steps()) > 0:
+		cur = s.Events[run.Steps()[len(run.Steps())-1].Event].Date
 	case ev >= 0:
 		cur = s.Events[ev].Date
 	case len(run.Steps()) > 0:
@@ -242,8 +268,14 @@ func (rb *ribbon) draw(a *App, dst *ebiten.Image) {
 			p.Text(dst, t.Label, stSmall, t.X+3*u, y+4*u, colIvoryDim)
 		}
 	}
+	for _, x := range rb.breaks {
+		// Two short slants across the axis: years folded here.
+		p.Rect(dst, layout.R(x-3*u, y-2*u, 2*u, 4*u), colRibbon)
+		p.Line(dst, x-4*u, y+4*u, x-u, y-4*u, 1.2*u, colIvoryDim)
+		p.Line(dst, x, y+4*u, x+3*u, y-4*u, 1.2*u, colIvoryDim)
+	}
 	for _, x := range rb.marks {
-		p.Circle(dst, x, y, 4*u, colIvoryDim)
+		p.Circle(dst, x, y, rb.mark, colIvoryDim)
 	}
 	// The current date: a brass pin with its date above.
 	p.Circle(dst, rb.curX, y, 8*u, colRibbon)

@@ -569,3 +569,24 @@ func TestTextNeverShrinksBelowReadable(t *testing.T) {
 		})
 	}
 }
+
+// TestAxisBreaksMarkTheQuietYears puts a break mark in each gap of more than
+// a year, and none in the busy ones.
+func TestAxisBreaksMarkTheQuietYears(t *testing.T) {
+	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	knots := DistinctDates([]time.Time{d(1933, 11, 16), d(1939, 7, 1), d(1941, 6, 22), d(1941, 7, 30), d(1942, 5, 1), d(1945, 4, 12)})
+	a := Axis{First: knots[0], Last: knots[len(knots)-1], X0: 0, X1: 1000, Knots: knots}
+	br := a.Breaks(nil)
+	if len(br) != 3 {
+		t.Fatalf("breaks %v, want three (1933-39, 1939-41, 1942-45)", br)
+	}
+	for i, x := range br {
+		if x <= 0 || x >= 1000 || i > 0 && x <= br[i-1] {
+			t.Errorf("breaks %v not inside the axis in order", br)
+		}
+	}
+	// 1941 to 1945 takes more than a third of the axis though it is a third of the years.
+	if w := a.X(d(1945, 4, 12)) - a.X(d(1941, 6, 22)); w < 400 {
+		t.Errorf("the war years take %.0f of 1000", w)
+	}
+}

@@ -46,6 +46,20 @@ func (a Axis) X(d time.Time) float64 {
 	return a.X0 + (a.X1-a.X0)*Clamp(f, 0, 1)
 }
 
+// Breaks appends the x in the middle of every gap between knots longer than
+// a year: there the axis runs slower than the calendar, and the timeline
+// draws a break mark so the compression shows instead of hiding.
+func (a Axis) Breaks(dst []float64) []float64 {
+	dst = dst[:0]
+	for j := 0; j+1 < len(a.Knots); j++ {
+		if a.Knots[j+1].Sub(a.Knots[j]) > 366*24*time.Hour {
+			mid := a.Knots[j].Add(a.Knots[j+1].Sub(a.Knots[j]) / 2)
+			dst = append(dst, a.X(mid))
+		}
+	}
+	return dst
+}
+
 // knotGap is the width of the gap between two knots, in steps.
 func knotGap(a, b time.Time) float64 {
 	return 1 + 0.5*b.Sub(a).Hours()/(24*365.25)

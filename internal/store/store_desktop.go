@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,5 +190,20 @@ func Export(name string, markdown, jsonData []byte) (string, error) {
 	if err := atomicfile.WriteFile(js, jsonData, 0o644); err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Saved %s and %s.json", md, name), nil
+	// The player reads the folder's kind and the file's name, not a path;
+	// the full path goes to the log, for the teacher.
+	log.Printf("transcript written to %s and %s", md, js)
+	return fmt.Sprintf("Saved %s.md and %s.json in %s.", name, name, folderKind(dir)), nil
+}
+
+// folderKind names a folder for a student: "your Documents folder", or
+// "the game's data folder".
+func folderKind(dir string) string {
+	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(dir) == filepath.Join(home, "Documents") {
+		return "your Documents folder"
+	}
+	if d, err := DataDir(); err == nil && filepath.Clean(dir) == filepath.Clean(d) {
+		return "the game's data folder"
+	}
+	return "the folder " + filepath.Base(dir)
 }

@@ -32,10 +32,13 @@ type Document struct {
 	// name, or "".
 	To        int
 	Recipient string
-	Date      time.Time
-	DateText  string // "2 January 1942"
-	Place     string
-	Title     string
+	// Outgoing is true for the player's own documents (the sender is the
+	// player): a cable the player sent is headed "Sent", not "Received".
+	Outgoing bool
+	Date     time.Time
+	DateText string // "2 January 1942"
+	Place    string
+	Title    string
 	// Paragraphs is the document's text, paragraph by paragraph.
 	Paragraphs []string
 	// Lines are a meeting's record, speaker by speaker.
@@ -181,6 +184,7 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 	if im := e.Image; im != nil {
 		d.Image = &Image{Picture: im.Picture, Alt: im.Alt, Caption: im.Caption}
 	}
+	d.Outgoing = e.From >= 0 && e.From == s.Player
 	if e.Invented {
 		d.Invented, d.InventedNote, d.InventedLine = true, e.InventedNote, inventedLine(e.InventedNote)
 	}
