@@ -88,13 +88,13 @@ func AfterLast(r *rules.Run) After {
 func afterStep(r *rules.Run, st rules.Step) After {
 	s := r.Scenario()
 	e := &s.Events[st.Event]
-	a := After{Event: st.Event, EventTitle: e.Title, Continued: st.Choice < 0, Meters: Meters(r), Over: r.Over(), Next: NextContinue}
+	a := After{Event: st.Event, EventTitle: Typeset(e.Title), Continued: st.Choice < 0, Meters: Meters(r), Over: r.Over(), Next: NextContinue}
 	if a.Over {
 		a.Next = NextEnding
 	}
 	if st.Choice >= 0 {
 		c := &e.Choices[st.Choice]
-		a.Reply = c.Text
+		a.Reply = Typeset(c.Text)
 		for _, re := range c.Reactions {
 			a.Reactions = append(a.Reactions, Reaction{Character: re.Character, Name: characterName(s, re.Character), Paragraphs: Paragraphs(re.Text)})
 		}
@@ -117,7 +117,7 @@ func verdictOf(v Voice, e *scenario.Event, choice int) *Verdict {
 	if h < 0 || choice < 0 {
 		return nil
 	}
-	out := &Verdict{Matched: h == choice, Historical: e.Choices[h].Text}
+	out := &Verdict{Matched: h == choice, Historical: Typeset(e.Choices[h].Text)}
 	if out.Matched {
 		out.Sentence, out.Aside = v.ChoseAs(), v.ReplyMatches()
 	} else {
@@ -143,7 +143,7 @@ func Meters(r *rules.Run) []Meter {
 		if m.Hidden {
 			continue
 		}
-		mt := Meter{Index: i, ID: m.ID, Label: m.Label, Min: m.Min, Max: m.Max, Before: r.Meter(i), After: r.Meter(i)}
+		mt := Meter{Index: i, ID: m.ID, Label: Typeset(m.Label), Min: m.Min, Max: m.Max, Before: r.Meter(i), After: r.Meter(i)}
 		if len(steps) > 0 {
 			mt.Before = r.Before(len(steps) - 1)[i]
 			mt.Delta = mt.After - mt.Before

@@ -123,7 +123,7 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 	s := r.Scenario()
 	e := &s.Events[ev]
 	d := Document{Event: ev, ID: e.ID, Kind: e.Kind, KindName: KindName(e.Kind), From: e.From, To: s.Player,
-		Date: e.Date, DateText: LongDate(e.Date), Place: e.Place, Title: e.Title, Paragraphs: Paragraphs(e.Text),
+		Date: e.Date, DateText: LongDate(e.Date), Place: Typeset(e.Place), Title: Typeset(e.Title), Paragraphs: Paragraphs(e.Text),
 		Source: s.SourceText(e.Source)}
 	if e.From >= 0 {
 		d.Sender, d.SenderRole = s.Characters[e.From].Name, s.Characters[e.From].Role
@@ -139,9 +139,9 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 		d.Invented, d.InventedNote, d.InventedLine = true, e.InventedNote, inventedLine(e.InventedNote)
 	}
 	for i, o := range r.Options(nil) {
-		rp := Reply{Number: i + 1, Index: o.Index, ID: o.ID, Text: o.Text, Locked: o.Locked}
+		rp := Reply{Number: i + 1, Index: o.Index, ID: o.ID, Text: Typeset(o.Text), Locked: o.Locked}
 		if o.Locked {
-			rp.Reason = strings.TrimSpace(o.Reason)
+			rp.Reason = Typeset(strings.TrimSpace(o.Reason))
 			if rp.Reason == "" {
 				rp.Reason = DefaultLockReason
 			}
