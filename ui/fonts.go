@@ -19,7 +19,7 @@ const (
 	stSmallBold
 	stLabel    // capitals, for headings of panels and forms
 	stMono     // telegrams and diagnostics
-	stMonoBold // telegram headings: Go Mono too (a bold mono font is not worth its size)
+	stMonoBold // telegram headings: Liberation Mono Regular too (a bold mono face is not worth its size)
 	stTitle
 	stHeadline
 	stCaps // large capitals: mastheads, form headers

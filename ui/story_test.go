@@ -90,13 +90,13 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 	end := d.g.a.scene.(*endingScene)
 	wantTexts(t, "ending", blockTexts(end.blocks),
 		"The missiles go home",
-		"Your path and Kennedy's",
-		"Your replies matched Kennedy's in 5 of 6 decisions.",
-		"Your replies and Kennedy's",
+		"Your path and Kennedy’s",
+		"Your replies matched Kennedy’s in 5 of 6 decisions.",
+		"Your replies and Kennedy’s",
 		"Kennedy: the same.",
 		"Kennedy: Say nothing of the photographs; read him your September warning instead.",
 		"Sources")
-	if c := end.story.Chart; c.HistoryLabel != "Kennedy's path (what happened)" || len(c.Lines) != 3 || end.chart == nil {
+	if c := end.story.Chart; c.HistoryLabel != "Kennedy’s path (what happened)" || len(c.Lines) != 3 || end.chart == nil {
 		t.Errorf("chart: legend %q, %d lines, drawn %v", c.HistoryLabel, len(c.Lines), end.chart != nil)
 	}
 	d.shots(t, "cuba-ending", nil)

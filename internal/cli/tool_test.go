@@ -182,10 +182,10 @@ func TestPlayScriptedToAnEnding(t *testing.T) {
 		"--- 22 June 1941, Newspaper, Washington ---",
 		"Please type a number from 1 to 3",
 		"IN HISTORY",
-		"(Your reply matches Roosevelt's.)",
-		"Meters: Stalin's trust 40 (+10), Churchill's trust 80 (+5), Support at home 55",
+		"(Your reply matches Roosevelt’s.)",
+		"Meters: Stalin’s trust 40 (+10), Churchill’s trust 80 (+5), Support at home 55",
 		"=== THE END: A promise kept ===",
-		"matched Roosevelt's in 4 of 4 decisions",
+		"matched Roosevelt’s in 4 of 4 decisions",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("play output lacks %q", want)
@@ -283,13 +283,13 @@ const cuba = "../story/testdata/cuba-1962.yaml"
 
 // TestPlayGoldenAsKennedy plays the Cuban scenario in the terminal, once
 // away from history, and compares the whole output with
-// testdata/play-cuba-1962.out: everything reads as Kennedy's. Read the file
+// testdata/play-cuba-1962.out: everything reads as Kennedy’s. Read the file
 // as a student would after go test -update.
 func TestPlayGoldenAsKennedy(t *testing.T) {
 	dir := t.TempDir()
 	tr := filepath.Join(dir, "cuba.md")
 	// Convene, confront Gromyko (not what Kennedy did), the quarantine, Enter
-	// on the address, then Kennedy's replies to the end.
+	// on the address, then Kennedy’s replies to the end.
 	code, out, stderr := run(t, "1\n2\n1\n\n1\n1\n1\n", "play", "-transcript", tr, cuba)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -308,13 +308,13 @@ func TestPlayGoldenAsKennedy(t *testing.T) {
 	if out != string(want) {
 		t.Errorf("output differs from %s:\n%s", golden, out)
 	}
-	for _, phrase := range []string{"(Your reply matches Kennedy's.)", "(Kennedy's reply: Say nothing of the photographs", "Your replies matched Kennedy's in 5 of 6 decisions."} {
+	for _, phrase := range []string{"(Your reply matches Kennedy’s.)", "(Kennedy’s reply: Say nothing of the photographs", "Your replies matched Kennedy’s in 5 of 6 decisions."} {
 		if !strings.Contains(out, phrase) {
 			t.Errorf("play output lacks %q", phrase)
 		}
 	}
 	md, err := os.ReadFile(tr)
-	if err != nil || !strings.Contains(string(md), "| What Kennedy did |") || !strings.Contains(string(md), "Your replies matched Kennedy's in 5 of 6 decisions.") {
+	if err != nil || !strings.Contains(string(md), "| What Kennedy did |") || !strings.Contains(string(md), "Your replies matched Kennedy’s in 5 of 6 decisions.") {
 		t.Errorf("Markdown transcript: %v\n%s", err, md)
 	}
 	js, err := os.ReadFile(filepath.Join(dir, "cuba.json"))

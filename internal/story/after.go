@@ -110,7 +110,7 @@ func AfterLast(r *rules.Run) After {
 func afterStep(r *rules.Run, st rules.Step) After {
 	s := r.Scenario()
 	e := &s.Events[st.Event]
-	a := After{Event: st.Event, EventTitle: e.Title, Continued: st.Choice < 0, Over: r.Over(), Next: NextContinue}
+	a := After{Event: st.Event, EventTitle: Typeset(e.Title), Continued: st.Choice < 0, Over: r.Over(), Next: NextContinue}
 	a.Meters, a.Warnings = MetersWarned(r)
 	if a.Over {
 		a.Next = NextEnding
@@ -120,7 +120,7 @@ func afterStep(r *rules.Run, st rules.Step) After {
 	afterMeters, afterFlags := stateAfter(r, i)
 	if st.Choice >= 0 {
 		c := &e.Choices[st.Choice]
-		a.Reply = expand(s, c.Text, meters, flags)
+		a.Reply = Typeset(expand(s, c.Text, meters, flags))
 		for _, re := range c.Reactions {
 			mood := moodOf(r, st, re.Character)
 			a.Reactions = append(a.Reactions, Reaction{Character: re.Character, Name: characterName(s, re.Character), Paragraphs: Paragraphs(expand(s, re.Text, afterMeters, afterFlags)),
@@ -146,7 +146,7 @@ func verdictOf(v Voice, e *scenario.Event, choice int, words func(string) string
 	if h < 0 || choice < 0 {
 		return nil
 	}
-	out := &Verdict{Matched: h == choice, Historical: words(e.Choices[h].Text)}
+	out := &Verdict{Matched: h == choice, Historical: Typeset(words(e.Choices[h].Text))}
 	if out.Matched {
 		out.Sentence, out.Aside = v.ChoseAs(), v.ReplyMatches()
 	} else {
@@ -180,7 +180,7 @@ func MetersWarned(r *rules.Run) ([]Meter, []Warning) {
 		if m.Hidden {
 			continue
 		}
-		mt := Meter{Index: i, ID: m.ID, Label: m.Label, Min: m.Min, Max: m.Max, Before: r.Meter(i), After: r.Meter(i), LowIsGood: m.LowIsGood}
+		mt := Meter{Index: i, ID: m.ID, Label: Typeset(m.Label), Min: m.Min, Max: m.Max, Before: r.Meter(i), After: r.Meter(i), LowIsGood: m.LowIsGood}
 		if len(steps) > 0 {
 			mt.Before = r.Before(len(steps) - 1)[i]
 			mt.Delta = mt.After - mt.Before

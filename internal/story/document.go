@@ -164,7 +164,7 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 	s := r.Scenario()
 	e := &s.Events[ev]
 	d := Document{Event: ev, ID: e.ID, Kind: e.Kind, KindName: KindName(e.Kind), From: e.From, To: s.Player,
-		Date: e.Date, DateText: LongDate(e.Date), Place: e.Place, Title: e.Title, Paragraphs: Paragraphs(expand(s, e.Text, r.Meters(), r.Flags())),
+		Date: e.Date, DateText: LongDate(e.Date), Place: Typeset(e.Place), Title: Typeset(e.Title), Paragraphs: Paragraphs(expand(s, e.Text, r.Meters(), r.Flags())),
 		Source: s.SourceText(e.Source)}
 	if e.From >= 0 {
 		d.Sender, d.SenderRole = s.Characters[e.From].Name, s.Characters[e.From].Role
@@ -189,9 +189,9 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 		d.Invented, d.InventedNote, d.InventedLine = true, e.InventedNote, inventedLine(e.InventedNote)
 	}
 	for i, o := range r.Options(nil) {
-		rp := Reply{Number: i + 1, Index: o.Index, ID: o.ID, Text: expand(s, o.Text, r.Meters(), r.Flags()), Locked: o.Locked}
+		rp := Reply{Number: i + 1, Index: o.Index, ID: o.ID, Text: Typeset(expand(s, o.Text, r.Meters(), r.Flags())), Locked: o.Locked}
 		if o.Locked {
-			rp.Reason = strings.TrimSpace(o.Reason)
+			rp.Reason = Typeset(strings.TrimSpace(o.Reason))
 			if rp.Reason == "" {
 				rp.Reason = DefaultLockReason
 			}

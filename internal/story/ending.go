@@ -147,7 +147,7 @@ func EndingOf(r *rules.Run) Ending {
 	out := Ending{Voice: v, Scenario: s.Title, Sources: []string{}, Final: Meters(r)}
 	if i := r.Ending(); i >= 0 {
 		e := &s.Endings[i]
-		out.Reached, out.ID, out.Title, out.Historical = true, e.ID, e.Title, e.Historical
+		out.Reached, out.ID, out.Title, out.Historical = true, e.ID, Typeset(e.Title), e.Historical
 		out.Paragraphs, out.Epilogue = Paragraphs(expand(s, e.Text, r.Meters(), r.Flags())), Paragraphs(expand(s, e.Epilogue, r.Meters(), r.Flags()))
 	}
 	var c citations

@@ -100,12 +100,12 @@ func TestAfterAReplyReadsAsKennedys(t *testing.T) {
 		!strings.HasPrefix(n.Source, "Ernest R. May and Philip D. Zelikow") {
 		t.Fatalf("note %+v", n)
 	}
-	if v := n.Verdict; v == nil || !v.Matched || v.Sentence != "You chose as Kennedy did." || v.Aside != "Your reply matches Kennedy's." {
+	if v := n.Verdict; v == nil || !v.Matched || v.Sentence != "You chose as Kennedy did." || v.Aside != "Your reply matches Kennedy’s." {
 		t.Errorf("verdict %+v", v)
 	}
 	want := []story.Meter{
 		{Index: 0, ID: "danger", Label: "Danger of war", Min: 0, Max: 100, Before: 30, After: 25, Delta: -5},
-		{Index: 1, ID: "allies", Label: "Allies' confidence", Min: 0, Max: 100, Before: 50, After: 50},
+		{Index: 1, ID: "allies", Label: "Allies’ confidence", Min: 0, Max: 100, Before: 50, After: 50},
 		{Index: 2, ID: "home", Label: "Support at home", Min: 0, Max: 100, Before: 55, After: 55},
 	}
 	if !reflect.DeepEqual(a.Meters, want) {
@@ -118,7 +118,7 @@ func TestAfterAReplyReadsAsKennedys(t *testing.T) {
 	choose(t, r, "confront")
 	if v := story.AfterLast(r).Note.Verdict; v == nil || v.Matched || v.Historical != "Say nothing of the photographs; read him your September warning instead." ||
 		v.Sentence != "Kennedy chose otherwise: “Say nothing of the photographs; read him your September warning instead.”" ||
-		v.Aside != "Kennedy's reply: Say nothing of the photographs; read him your September warning instead." {
+		v.Aside != "Kennedy’s reply: Say nothing of the photographs; read him your September warning instead." {
 		t.Errorf("verdict on another reply: %+v", v)
 	}
 
@@ -157,10 +157,10 @@ func TestEndingReadsAsKennedys(t *testing.T) {
 	if !e.Reached || e.ID != "settlement" || e.Title != "The missiles go home" || !e.Historical || len(e.Paragraphs) != 1 || len(e.Epilogue) != 1 {
 		t.Errorf("ending %+v", e)
 	}
-	if e.Matches != 6 || e.Decisions != 6 || e.Verdict != "Your replies matched Kennedy's in 6 of 6 decisions." {
+	if e.Matches != 6 || e.Decisions != 6 || e.Verdict != "Your replies matched Kennedy’s in 6 of 6 decisions." {
 		t.Errorf("matched %d of %d: %q", e.Matches, e.Decisions, e.Verdict)
 	}
-	if e.Voice.PathsHeading() != "Your path and Kennedy's" || e.Voice.RepliesHeading() != "Your replies and Kennedy's" {
+	if e.Voice.PathsHeading() != "Your path and Kennedy’s" || e.Voice.RepliesHeading() != "Your replies and Kennedy’s" {
 		t.Errorf("headings %q, %q", e.Voice.PathsHeading(), e.Voice.RepliesHeading())
 	}
 	// Seven documents; the Continue on the address is no decision and is left out.
@@ -181,7 +181,7 @@ func TestEndingReadsAsKennedys(t *testing.T) {
 	}
 
 	c := e.Chart
-	if c.YourLabel != "your path" || c.HistoryLabel != "Kennedy's path (what happened)" || !c.HasHistory || c.Empty != "" || c.Min != 0 || c.Max != 100 {
+	if c.YourLabel != "your path" || c.HistoryLabel != "Kennedy’s path (what happened)" || !c.HasHistory || c.Empty != "" || c.Min != 0 || c.Max != 100 {
 		t.Errorf("chart %+v", c)
 	}
 	if !c.First.Equal(s.FirstDate) || !c.Last.Equal(s.LastDate) || len(c.Dates) != 7 || len(c.Lines) != 3 {
@@ -215,7 +215,7 @@ func TestEndingOfAnotherPath(t *testing.T) {
 	if !e.Reached || e.ID != "war" || e.Historical {
 		t.Errorf("ending %q (historical %v), want war", e.ID, e.Historical)
 	}
-	if e.Matches != 0 || e.Decisions != 3 || e.Verdict != "Your replies matched Kennedy's in 0 of 3 decisions." {
+	if e.Matches != 0 || e.Decisions != 3 || e.Verdict != "Your replies matched Kennedy’s in 0 of 3 decisions." {
 		t.Errorf("%d of %d: %q", e.Matches, e.Decisions, e.Verdict)
 	}
 	if row := e.Rows[2]; row.Matched || row.Comparison != "Kennedy: Blockade Cuba against offensive weapons, call it a quarantine, and keep the air strike ready." {
@@ -237,17 +237,17 @@ func TestTheCampaignReadsAsBefore(t *testing.T) {
 	s := example(t)
 	r := rules.New(s)
 	choose(t, r, rules.ContinueID, "send-hopkins")
-	if v := story.AfterLast(r).Note.Verdict; v.Sentence != "You chose as Roosevelt did." || v.Aside != "Your reply matches Roosevelt's." {
+	if v := story.AfterLast(r).Note.Verdict; v.Sentence != "You chose as Roosevelt did." || v.Aside != "Your reply matches Roosevelt’s." {
 		t.Errorf("verdict %+v", v)
 	}
 	choose(t, r, "promise-all")
 	if v := story.AfterLast(r).Note.Verdict; v.Sentence != "Roosevelt chose otherwise: “Agree to a supply conference in Moscow and send Harriman.”" ||
-		v.Aside != "Roosevelt's reply: Agree to a supply conference in Moscow and send Harriman." {
+		v.Aside != "Roosevelt’s reply: Agree to a supply conference in Moscow and send Harriman." {
 		t.Errorf("verdict %+v", v)
 	}
 	e := story.EndingOf(historical(t, s))
-	if e.Verdict != "Your replies matched Roosevelt's in 4 of 4 decisions." || e.Voice.PathsHeading() != "Your path and Roosevelt's" ||
-		e.Voice.RepliesHeading() != "Your replies and Roosevelt's" || e.Chart.HistoryLabel != "Roosevelt's path (what happened)" ||
+	if e.Verdict != "Your replies matched Roosevelt’s in 4 of 4 decisions." || e.Voice.PathsHeading() != "Your path and Roosevelt’s" ||
+		e.Voice.RepliesHeading() != "Your replies and Roosevelt’s" || e.Chart.HistoryLabel != "Roosevelt’s path (what happened)" ||
 		e.Rows[0].Comparison != "Roosevelt: the same." {
 		t.Errorf("ending %q / %q / %q / %q / %q", e.Verdict, e.Voice.PathsHeading(), e.Voice.RepliesHeading(), e.Chart.HistoryLabel, e.Rows[0].Comparison)
 	}
@@ -400,7 +400,7 @@ func TestTranscriptOfTheExample(t *testing.T) {
 	md := string(tr.Markdown(s))
 	for _, want := range []string{
 		"## Ending: A promise kept",
-		"Your replies matched Roosevelt's in 4 of 4 decisions.",
+		"Your replies matched Roosevelt’s in 4 of 4 decisions.",
 		"| Date | Event | Your reply | What Roosevelt did | Meters after |",
 		"| 1941-07-28 | Hopkins asks to go on to Moscow | Send Hopkins on to Moscow as your personal envoy. | the same |",
 		"\n## In history\n",

@@ -132,17 +132,18 @@ func (v Voice) WhatTheyDid() string {
 // SameCell is the transcript's cell for a reply that matched history.
 const SameCell = "the same"
 
-// Possessive returns the possessive of a name: "Kennedy's", "the
-// ExComm's". A name ending in s takes the apostrophe alone ("Dulles'", "the
-// Joint Chiefs'"), one rule that is right for plural names too.
+// Possessive returns the possessive of a name: "Kennedy’s", "the
+// ExComm’s", with a typeset apostrophe. A name ending in s takes the
+// apostrophe alone ("Dulles’", "the Joint Chiefs’"), one rule that is right
+// for plural names too.
 func Possessive(name string) string {
 	if name == "" {
 		return ""
 	}
 	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "S") {
-		return name + "'"
+		return name + "’"
 	}
-	return name + "'s"
+	return name + "’s"
 }
 
 // Plural returns n with the noun, in the plural unless n is 1: "1 decision",
@@ -179,6 +180,7 @@ func lowerFirst(s string) string {
 // paragraph become spaces (the way YAML block text is written), and runs of
 // white space collapse. Empty paragraphs are dropped. A paragraph that needs
 // no change is a substring of text, so clean text allocates only the slice.
+// Each paragraph is typeset (see Typeset).
 func Paragraphs(text string) []string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	var out []string
@@ -204,7 +206,7 @@ func Paragraphs(text string) []string {
 
 func appendParagraph(out []string, p string) []string {
 	if p = collapse(strings.TrimSuffix(p, "\n")); p != "" {
-		out = append(out, p)
+		out = append(out, Typeset(p))
 	}
 	return out
 }
