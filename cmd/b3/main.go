@@ -6,8 +6,9 @@ import (
 	"os"
 
 	"bigthree/internal/cli"
+	"bigthree/scenarios"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, WebGame: webGame()}))
+	os.Exit(cli.Main(os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, WebGame: webGame(), Schema: scenarios.Schema()}))
 }

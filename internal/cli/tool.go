@@ -40,6 +40,8 @@ Usage:
                                 make a class folder or zip (or an LMS package, or a link) that opens FILE first
   b3 report [-o REPORT.html] TRANSCRIPT.json...
                                 one HTML page on a whole class's transcripts
+  b3 schema [-force] [FOLDER or FILE.yaml]
+                                write schema.json (the format, for editors) into the folder or beside the file
   b3 version                    print the version and commit of this b3
   b3 help                       show this text
 
@@ -53,6 +55,8 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	ReadFile       func(string) ([]byte, error)
 	WriteFile      func(string, []byte) error
+	// Schema is the scenario format's JSON Schema, for b3 schema.
+	Schema []byte
 	// WebGame is the browser game built into a release b3, for b3 bundle; nil otherwise.
 	WebGame fs.FS
 	// Folder returns the folder of a scenario file, where its pictures are
@@ -100,6 +104,8 @@ func Main(args []string, env Env) int {
 		return runBundle(rest, env)
 	case "report":
 		return runReport(rest, env)
+	case "schema":
+		return runSchema(rest, env)
 	case "version", "-version", "--version":
 		return runVersion(rest, env)
 	case "help", "-h", "-help", "--help":
@@ -107,7 +113,7 @@ func Main(args []string, env Env) int {
 		return ExitOK
 	}
 	msg := fmt.Sprintf("b3: unknown command %q", cmd)
-	if s := scenario.Nearest(cmd, []string{"check", "play", "explore", "graph", "bundle", "report", "version", "help"}); s != "" {
+	if s := scenario.Nearest(cmd, []string{"check", "play", "explore", "graph", "bundle", "report", "schema", "version", "help"}); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(env.Stderr, "%s\n\n%s", msg, usage)
