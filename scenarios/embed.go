@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-//go:embed *.yaml schema.json images portraits
+//go:embed *.yaml schema.json images
 var files embed.FS
 
 // FS holds the shipped scenario files at its root.

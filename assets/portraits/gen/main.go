@@ -1,5 +1,5 @@
 // Command gen draws the campaign's portraits of its three main characters
-// and writes them to scenarios/portraits/<id>-<mood>.png:
+// and writes them to scenarios/images/portraits/<id>-<mood>.png:
 //
 //	go run ./assets/portraits/gen
 //
@@ -48,7 +48,7 @@ func render() map[string][]byte {
 }
 
 func main() {
-	dir := filepath.Join("scenarios", "portraits")
+	dir := filepath.Join("scenarios", "images", "portraits")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		log.Fatal(err)
 	}

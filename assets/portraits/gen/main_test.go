@@ -8,10 +8,10 @@ import (
 )
 
 // TestCommittedPortraitsAreTheGenerators checks that the portraits in
-// scenarios/portraits are what this program draws, so they cannot drift
+// scenarios/images/portraits are what this program draws, so they cannot drift
 // from it: after changing the drawing, run `go run ./assets/portraits/gen`.
 func TestCommittedPortraitsAreTheGenerators(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "scenarios", "portraits")
+	dir := filepath.Join("..", "..", "..", "scenarios", "images", "portraits")
 	want := render()
 	if len(want) != 9 {
 		t.Fatalf("%d portraits, want 3 characters × 3 moods", len(want))
