@@ -118,8 +118,9 @@ func clickMirror(t *testing.T, b *harness.Browser, id string) {
 func checkDesk(t *testing.T, p *player, st harness.State, m mirrorView) {
 	t.Helper()
 	ev := p.s.Events[p.s.EventIndex(st.Event)]
-	if m.Title != ev.Title {
-		t.Errorf("desk %s: the mirror's heading is %q, want %q", st.Event, m.Title, ev.Title)
+	// Texts are shown typeset (curly quotes and dashes), as the story model gives them.
+	if m.Title != story.Typeset(ev.Title) {
+		t.Errorf("desk %s: the mirror's heading is %q, want %q", st.Event, m.Title, story.Typeset(ev.Title))
 	}
 	all := strings.Join(m.Texts, "\n")
 	for _, par := range story.Paragraphs(ev.Text) {
@@ -141,9 +142,9 @@ func checkDesk(t *testing.T, p *player, st harness.State, m mirrorView) {
 		t.Fatalf("desk %s: the mirror has %d replies, the game %d, the rules %d", st.Event, len(replies), st.Options, len(opts))
 	}
 	for i, o := range opts {
-		want := o.Text
+		want := story.Typeset(o.Text)
 		if o.Index >= 0 {
-			want = fmt.Sprintf("Reply %d: %s", i+1, o.Text)
+			want = fmt.Sprintf("Reply %d: %s", i+1, want)
 		}
 		if replies[i].Text != want || replies[i].Disabled != o.Locked {
 			t.Errorf("desk %s: mirror reply %d is %+v, want %q locked %v", st.Event, i+1, replies[i], want, o.Locked)
@@ -219,7 +220,7 @@ func TestBrowserTextMirror(t *testing.T) {
 		}
 		want := p.expectEvent()
 		st, m := waitMirror(t, b, "the desk at "+want, func(s harness.State, m mirrorView) bool {
-			return s.Scene == "desk" && s.Event == want && !s.Menu && m.Title == p.s.Events[p.s.EventIndex(want)].Title
+			return s.Scene == "desk" && s.Event == want && !s.Menu && m.Title == story.Typeset(p.s.Events[p.s.EventIndex(want)].Title)
 		})
 		p.checkMeters(st, "desk "+want)
 		checkDesk(t, p, st, m)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -44,7 +45,10 @@ func b3CheckJSON(t *testing.T, name string, data []byte) []harness.Diagnostic {
 	t.Helper()
 	var out, errb bytes.Buffer
 	read := func(string) ([]byte, error) { return data, nil }
-	cli.Main([]string{"check", "-json", name}, cli.Env{Stdout: &out, Stderr: &errb, ReadFile: read})
+	// The Studio has the text only, not the folder: b3 checks the same
+	// text without reading pictures (as `b3 check -` does).
+	noFolder := func(string) fs.FS { return nil }
+	cli.Main([]string{"check", "-json", name}, cli.Env{Stdout: &out, Stderr: &errb, ReadFile: read, Folder: noFolder})
 	var rep struct {
 		Diagnostics []harness.Diagnostic `json:"diagnostics"`
 	}
@@ -176,7 +180,7 @@ func studioSession(t *testing.T, w, h int) {
 	// Two mistakes typed at the keyboard: a misspelled meter in a condition and a misspelled key.
 	text := string(example)
 	condLine := lineOf(t, text, "if: stalin >= 60 and promised_aid")
-	keyLine := lineOf(t, text, "effects: {stalin: +15, home: -12, churchill: -5}")
+	keyLine := lineOf(t, text, "effects: {stalin: +15, home: -12, churchill: -5, isolationists: +15}")
 	condCol := strings.Index(strings.Split(text, "\n")[condLine-1], "stalin") + 1
 	keyCol := strings.Index(strings.Split(text, "\n")[keyLine-1], "effects") + 1
 	eval[bool](t, b, studio(fmt.Sprintf("goTo(%d, %d)", condLine, condCol+6))+`, true`)
