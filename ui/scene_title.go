@@ -87,14 +87,21 @@ type titleScene struct {
 	subtitle     string
 	titleY, subY float64
 	emblemY      float64
-	detail       layout.Flow
-	detailR      layout.Rect
-	hint         layout.Flow
-	hintR        layout.Rect
-	msg          layout.Flow
-	msgR         layout.Rect
-	msgText      string
-	hintText     string
+	// The header: on the main page, large seals over the game's name in
+	// stHuge, centred; over a list, small seals beside the name in stCaps
+	// (titleX is where the name starts, emblemX the first seal's centre),
+	// so the cards get the height.
+	titleStyle        int
+	titleX, emblemX   float64
+	emblemR, emblemDX float64
+	detail            layout.Flow
+	detailR           layout.Rect
+	hint              layout.Flow
+	hintR             layout.Rect
+	msg               layout.Flow
+	msgR              layout.Rect
+	msgText           string
+	hintText          string
 }
 
 // titleCard is one entry of a list: a shipped scenario or a saved game.
@@ -190,9 +197,26 @@ func (t *titleScene) closeList(a *App) {
 func (t *titleScene) Layout(a *App) {
 	u, W, H := a.U, a.W, a.H
 	f := a.Fonts
-	t.emblemY = H*0.14 + 10*u
-	t.titleY = t.emblemY + 52*u
-	t.subY = t.titleY + f.lh[stHuge]
+	if t.mode == titleMain {
+		t.titleStyle = stHuge
+		t.emblemR, t.emblemDX = 26*u, 70*u
+		t.emblemY = H*0.14 + 10*u
+		t.emblemX = W/2 - t.emblemDX
+		t.titleY = t.emblemY + 52*u
+		t.titleX = -1
+	} else {
+		// A compact header: three small seals and the name on one line.
+		t.titleStyle = stCaps
+		t.emblemR, t.emblemDX = 11*u, 28*u
+		t.titleY = 14 * u
+		t.emblemY = t.titleY + f.lh[stCaps]/2
+		seals := 2*t.emblemDX + 2*t.emblemR
+		gap := 14 * u
+		w := seals + gap + f.Measure(stCaps, gameName)
+		t.emblemX = (W-w)/2 + t.emblemR
+		t.titleX = (W-w)/2 + seals + gap
+	}
+	t.subY = t.titleY + f.lh[t.titleStyle]
 	top := t.subY + f.lh[stSub] + 28*u
 
 	hint := "To play your own scenario, drop its .yaml file on this window, or start the game with the file's path."
@@ -221,10 +245,10 @@ func (t *titleScene) Layout(a *App) {
 
 	// A list: the scenarios or the saved games, as cards, then Back.
 	cw := min(W-80*u, 760*u)
-	listTop := t.subY + f.lh[stSub] + 12*u
-	bottom := t.hintR.Y - bh - 32*u
+	listTop := t.subY + f.lh[stSub] + 10*u
+	bottom := t.hintR.Y - bh - 26*u
 	if t.msgText != "" {
-		bottom = t.msgR.Y - bh - 28*u
+		bottom = t.msgR.Y - bh - 24*u
 	}
 	t.pane = layout.R((W-cw)/2, listTop, cw, max(bottom-listTop, 120*u))
 	t.cards = t.cards[:0]
@@ -239,11 +263,15 @@ func (t *titleScene) Layout(a *App) {
 		t.crects = append(t.crects, layout.R(t.pane.X, t.pane.Y+y, t.pane.W, c.h))
 		y += c.h + 12*u
 	}
+	// A short list keeps Back just under its last card.
+	if content := y - 12*u; content > 0 && content < t.pane.H {
+		t.pane.H = content
+	}
 	t.list.Resize(max(0, y-12*u), t.pane.H)
 	for _, c := range t.cards {
 		t.col.Add(c.id, layout.Rect{})
 	}
-	t.back = button{R: layout.R((W-240*u)/2, t.pane.Bottom()+16*u, 240*u, bh), Label: "Back"}
+	t.back = button{R: layout.R((W-240*u)/2, t.pane.Bottom()+14*u, 240*u, bh), Label: "Back"}
 	t.col.Add("back", t.back.R)
 	t.placeCards()
 	if !t.col.OK(t.col.Focus) {
@@ -410,13 +438,15 @@ func (t *titleScene) Draw(a *App, dst *ebiten.Image) {
 	p := a.P
 	a.back.draw(a, dst)
 	// Three seals: the star, the eagle and the lion.
-	r := 26 * a.U
-	cx := a.W / 2
 	for i, kind := range []string{"star", "eagle", "lion"} {
-		x := cx + float64(i-1)*70*a.U
-		titleEmblem(a, dst, kind, titleSealColors[i], x, t.emblemY, r)
+		x := t.emblemX + float64(i)*t.emblemDX
+		titleEmblem(a, dst, kind, titleSealColors[i], x, t.emblemY, t.emblemR)
 	}
-	p.TextCentered(dst, gameName, stHuge, layout.R(0, t.titleY, a.W, a.Fonts.lh[stHuge]), colIvory)
+	if t.titleX < 0 {
+		p.TextCentered(dst, gameName, t.titleStyle, layout.R(0, t.titleY, a.W, a.Fonts.lh[t.titleStyle]), colIvory)
+	} else {
+		p.Text(dst, gameName, t.titleStyle, t.titleX, t.titleY, colIvory)
+	}
 	p.TextCentered(dst, t.subtitle, stSub, layout.R(0, t.subY, a.W, a.Fonts.lh[stSub]), colBrass)
 
 	if t.mode != titleMain {

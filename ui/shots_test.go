@@ -116,6 +116,18 @@ func TestScreenShots(t *testing.T) {
 	d.restart(t, Options{})
 	openScenarioList(t, d)
 	d.shotsAt(t, "scenarios", shotSizes, nil)
+	// The pointer over the second card: it alone is lit (hover, not focus).
+	hoverCard := func(a *App) {
+		ts := a.scene.(*titleScene)
+		r := ts.col.Items[1].R
+		a.In = Intent{Pointer: Pointer{X: r.X + r.W/2, Y: r.Y + r.H/2, Moved: true}}
+		ts.Update(a)
+		a.In = Intent{}
+	}
+	d.shotsAt(t, "scenarios-hover", shotSizes, hoverCard)
+	d.onGame(func() { d.g.a.Settings.HighContrast = true; d.g.a.applyTheme() })
+	d.shotsAt(t, "scenarios-hover-hc", shotSizes, hoverCard)
+	d.onGame(func() { d.g.a.Settings.HighContrast = false; d.g.a.applyTheme() })
 	d.press(Intent{Choose: 1})
 	d.waitScene(t, "desk")
 	d.shotsAt(t, "desk-first", shotSizes, nil)

@@ -139,10 +139,10 @@ var (
 		Up: hex(0x7fd6b0), Down: hex(0xf0a878),
 		Letter: hex(0xf4ecd8), Telegram: hex(0xeedfa9), TelegramBand: hex(0xd8c27a), Strip: hex(0xfbf7ea),
 		Meeting: hex(0xf1efe8), Report: hex(0xe9d9b0), News: hex(0xe6e1d2),
-		Card: hex(0xf6efdf), CardHover: hex(0xfffaee), Locked: hex(0xd9d2c4),
+		Card: hex(0xf6efdf), CardHover: hex(0xfbe3a8), Locked: hex(0xd9d2c4),
 		Ink: hex(0x231a13), InkSoft: hex(0x54453a), InkFaint: hex(0x625344), Red: hex(0x9e2a22), Same: hex(0x1c5f42),
 		WarningMark: hex(0x9a6a00),
-		PrimaryEdge: hex(0x6e5423), PrimaryHover: hex(0xe3c78a),
+		PrimaryEdge: hex(0x6e5423), PrimaryHover: hex(0xf0d592),
 		HoverEdge: hex(0x231a13), FocusOuter: hex(0xf3ead5), FocusInner: hex(0x231a13), HoverRing: hex(0xc9a45c),
 		OverlayText: hex(0xf2e8d5), OverlayError: hex(0xffb4a8), OverlayWarning: hex(0xffd98a),
 		Meters:     []Col{hex(0x56b4e9), hex(0xe0702a), hex(0x1aab7f), hex(0xcc79a7), hex(0xe69f00), hex(0xf0e442), hex(0xc0c0c0), hex(0xf3ead5)},
@@ -286,6 +286,9 @@ func (t *Theme) pairs() []colourPair {
 	add("the hover frame against a card under the pointer", t.HoverEdge, t.CardHover, minNonText)
 	add("the hover frame against the primary button under the pointer", t.HoverEdge, t.PrimaryHover, minNonText)
 	add("the hover frame on a paper", t.HoverEdge, t.Letter, minNonText)
+	add("the hover frame against a card's usual fill", t.HoverEdge, t.Card, minNonText)
+	add("the hover frame against the primary button's usual fill", t.HoverEdge, t.Brass, minNonText)
+	add("ink on a button under the pointer", t.Ink, t.CardHover, minText)
 	add("the hover ring on the desk", t.HoverRing, t.Desk, minNonText)
 	add("the hover ring on the panel", t.HoverRing, t.Panel, minNonText)
 	add("a button's edge against its card", t.BrassDim, t.Card, minNonText)

@@ -68,3 +68,39 @@ func hexOf(c Col) string {
 	rgba := c.RGBA()
 	return fmt.Sprintf("#%02x%02x%02x", rgba.R, rgba.G, rgba.B)
 }
+
+// TestHoverContrast holds the pointer's highlight to what WCAG 1.4.11 asks
+// of a state: in every theme, a button or card under the pointer keeps its
+// text readable (4.5:1 on the hover fill) and shows the change with marks of
+// 3:1 against what is next to them (the heavy frame against the hover fill
+// and the usual fill, the ring outside it against the desk and the panel),
+// and its fill is not the usual one (the fill alone is not the cue).
+func TestHoverContrast(t *testing.T) {
+	for _, th := range themes {
+		check := func(what string, fg, bg Col, min float64) {
+			t.Helper()
+			if r := Contrast(fg, bg); r < min {
+				t.Errorf("%s: %s: %.2f:1, needs %.1f:1 (%s on %s)", th.Name, what, r, min, hexOf(fg), hexOf(bg))
+			}
+		}
+		for _, ink := range []struct {
+			what string
+			c    Col
+		}{{"ink", th.Ink}, {"soft ink", th.InkSoft}, {"faint ink", th.InkFaint}, {"red", th.Red}} {
+			check(ink.what+" on a card under the pointer", ink.c, th.CardHover, minText)
+		}
+		check("ink on the primary button under the pointer", th.Ink, th.PrimaryHover, minText)
+		for _, bg := range []struct {
+			what string
+			c    Col
+		}{{"the hover fill", th.CardHover}, {"the usual fill", th.Card}, {"the primary hover fill", th.PrimaryHover}, {"the primary fill", th.Brass}} {
+			check("the hover frame against "+bg.what, th.HoverEdge, bg.c, minNonText)
+		}
+		check("the hover ring on the desk", th.HoverRing, th.Desk, minNonText)
+		check("the hover ring on the dark desk", th.HoverRing, th.DeskDark, minNonText)
+		check("the hover ring on the panel", th.HoverRing, th.Panel, minNonText)
+		if th.CardHover == th.Card || th.PrimaryHover == th.Brass {
+			t.Errorf("%s: the hover fill is the usual fill", th.Name)
+		}
+	}
+}
