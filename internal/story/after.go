@@ -44,7 +44,7 @@ type After struct {
 // not: a Continue with no reactions, no warning, no note beyond the one
 // the desk showed, and the story not over. Every front end then moves
 // straight on to the next document; the meters' moves show on its desk.
-func (a *After) Empty() bool {
+func (a After) Empty() bool {
 	return a.Continued && len(a.Reactions) == 0 && len(a.Warnings) == 0 && !a.Over && (a.Note == nil || a.NoteOnDesk)
 }
 
