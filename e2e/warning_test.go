@@ -69,8 +69,8 @@ func TestDesktopWarningBeforeTrigger(t *testing.T) {
 			p.shots.take("warning-" + from)
 			marked := false
 			for _, m := range st.Screen.Meters {
-				marked = marked || m.Text == "Stalin's trust: "+strconv.Itoa(p.r.Meter(meter))+" (from 0 to 100); warning: near 5" ||
-					len(m.Text) > 0 && m.Label == "Stalin's trust" && contains(m.Text, "warning: near 5")
+				marked = marked || m.Text == "Stalin’s trust: "+strconv.Itoa(p.r.Meter(meter))+" (from 0 to 100); warning: near 5" ||
+					len(m.Text) > 0 && m.Label == "Stalin’s trust" && contains(m.Text, "warning: near 5")
 			}
 			if !marked {
 				t.Errorf("after %s: the meter does not say the warning: %+v", from, st.Screen.Meters)
