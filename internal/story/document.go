@@ -205,6 +205,9 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 	}
 	if noteOnDesk(e) && e.History != "" {
 		d.Note = &Note{Heading: VoiceOf(s).History, Paragraphs: Paragraphs(expand(s, e.History, r.Meters(), r.Flags())), Source: s.SourceText(s.HistorySourceIndex(ev))}
+		if d.Note.Source == d.Source {
+			d.Note.Source = "" // the document's source line, just above, says it
+		}
 	}
 	d.Prompt = PromptReply
 	if len(d.Replies) == 1 && d.Replies[0].Continue() {
