@@ -203,6 +203,15 @@ func (d *document) build(a *App, m story.Document) {
 	if src := m.SourceLine(); src != "" {
 		b = append(b, layout.Block{Style: stSmallItalic, Text: src, Space: 8 * u, Tag: tagFaint})
 	}
+	if n := m.Note; n != nil {
+		// A news item's history note, under it: one Continue moves on.
+		b = append(b, layout.Block{Box: boxRule, Height: u, Space: 22 * u})
+		b = append(b, layout.Block{Style: stLabel, Text: n.Heading, Space: 12 * u, Tag: tagRed})
+		b = layout.AppendParagraphs(b, n.Paragraphs, stBody, 8*u, 8*u)
+		if n.Source != "" {
+			b = append(b, layout.Block{Style: stSmallItalic, Text: story.SourcePrefix + n.Source, Space: 8 * u, Tag: tagFaint})
+		}
+	}
 	d.blocks = b
 }
 

@@ -296,9 +296,7 @@ func TestPlayThroughAndTranscript(t *testing.T) {
 func TestContinueResumesWhereThePlayerWas(t *testing.T) {
 	d := theDriver
 	startExample(t, d)
-	d.press(Intent{Activate: true}) // Continue on the news
-	d.waitScene(t, "after")
-	d.press(Intent{Activate: true})
+	d.press(Intent{Activate: true}) // Continue on the news: one press
 	d.waitScene(t, "desk")
 	d.press(Intent{Choose: 2}) // wait for the army
 	d.waitScene(t, "after")
@@ -329,8 +327,8 @@ func TestContinueResumesWhereThePlayerWas(t *testing.T) {
 func TestTwoGamesSideBySide(t *testing.T) {
 	d := theDriver
 	startExample(t, d)
-	d.press(Intent{Activate: true})
-	d.waitScene(t, "after")
+	d.press(Intent{Activate: true}) // Continue on the news: one step
+	d.waitScene(t, "desk")
 	d.press(Intent{Back: true}) // the menu
 	d.waitScene(t, "menu")
 	d.pointAt(t, "title", true)
@@ -468,7 +466,8 @@ func TestKeys(t *testing.T) {
 
 	// To the Moscow meeting by the Army's advice, where the supply
 	// conference is locked (no envoy has gone).
-	for _, k := range []int{1, 2, 1} {
+	d.press(Intent{Choose: 1}) // Continue on the news: straight to the next desk
+	for _, k := range []int{2, 1} {
 		d.waitScene(t, "desk")
 		d.press(Intent{Choose: k})
 		d.waitScene(t, "after")
@@ -547,10 +546,8 @@ func TestIdleScreenIsNotRedrawn(t *testing.T) {
 func TestDeskAllocationsPerFrame(t *testing.T) {
 	d := theDriver
 	startExample(t, d)
-	d.press(Intent{Activate: true})
-	d.waitScene(t, "after")
-	d.press(Intent{Activate: true})
-	d.waitScene(t, "desk") // the telegram, with two replies
+	d.press(Intent{Activate: true}) // Continue on the news
+	d.waitScene(t, "desk")          // the telegram, with two replies
 	d.onGame(func() { d.g.a.force = true })
 	defer d.onGame(func() { d.g.a.force = false })
 	d.idle(120)

@@ -139,6 +139,13 @@ func (d *deskScene) screenText(a *App, s *contract.Screen) {
 		b.block("note", m.InventedLine)
 	}
 	b.block("source", m.SourceLine())
+	if n := m.Note; n != nil {
+		b.block("h2", n.Heading)
+		b.paragraphs("p", n.Paragraphs)
+		if n.Source != "" {
+			b.block("source", story.SourcePrefix+n.Source)
+		}
+	}
 	s.Meters = meterTexts(story.Meters(a.Play.Run))
 	s.Prompt = m.Prompt
 	for _, r := range m.Replies {
@@ -174,7 +181,7 @@ func (sc *afterScene) screenText(a *App, s *contract.Screen) {
 		b.block("h2", story.WarningHeading)
 		b.block("p", w.Text)
 	}
-	if n := m.Note; n != nil {
+	if n := m.Note; n != nil && !m.NoteOnDesk {
 		b.block("h2", n.Heading)
 		b.paragraphs("p", n.Paragraphs)
 		if n.Verdict != nil {

@@ -245,7 +245,6 @@ func (d *deskScene) choose(a *App, k int) {
 		return
 	}
 	p := a.Play
-	ev := p.Run.Event()
 	if err := p.Run.ChooseIndex(o.Index); err != nil {
 		p.Notice = "That reply cannot be made: " + err.Error()
 		d.Layout(a)
@@ -254,15 +253,8 @@ func (d *deskScene) choose(a *App, k int) {
 	}
 	p.Notice = ""
 	a.autosave()
-	e := &p.S.Events[ev]
-	moved := false
-	for i := range p.S.Meters {
-		if p.Run.Change(i) != 0 {
-			moved = true
-		}
-	}
-	hasReactions := o.Index >= 0 && len(e.Choices[o.Index].Reactions) > 0
-	if o.Index < 0 && e.History == "" && !moved && !hasReactions && !p.Run.Over() {
+	if af := story.AfterLast(p.Run); af.Empty() {
+		// The story model says the after screen has nothing to add.
 		a.GoTo(newDeskScene())
 		return
 	}

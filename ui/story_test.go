@@ -74,8 +74,9 @@ func TestCubanScenarioReadsAsKennedys(t *testing.T) {
 		"Kennedy chose otherwise: “Say nothing of the photographs; read him your September warning instead.”")
 	d.shots(t, "cuba-after-otherwise", nil)
 
-	// The quarantine, Continue on the address, then Kennedy's replies.
-	for _, in := range []Intent{{Activate: true}, {Choose: 1}, {Activate: true}, {Activate: true}, {Activate: true}, {Choose: 1}, {Activate: true}, {Choose: 1}, {Activate: true}, {Choose: 1}} {
+	// The quarantine, Continue on the address (its note is on the desk:
+	// one press), then Kennedy's replies.
+	for _, in := range []Intent{{Activate: true}, {Choose: 1}, {Activate: true}, {Activate: true}, {Choose: 1}, {Activate: true}, {Choose: 1}, {Activate: true}, {Choose: 1}} {
 		d.press(in)
 		for d.g.a.trans.Active() {
 			d.tick(Intent{})
@@ -146,7 +147,8 @@ func TestMeetingAndPictures(t *testing.T) {
 		t.Error("the picture is not laid out on the document")
 	}
 	d.shotsAt(t, "media-image", sizes, nil)
-	for _, in := range []Intent{{Activate: true}, {Activate: true}, {Choose: 1}, {Activate: true}} {
+	// One Continue on the news (its note is on the desk), a reply, then on.
+	for _, in := range []Intent{{Activate: true}, {Choose: 1}, {Activate: true}} {
 		d.press(in)
 		for d.g.a.trans.Active() {
 			d.tick(Intent{})

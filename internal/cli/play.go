@@ -254,6 +254,21 @@ func (p *player) showEvent() {
 	if src := d.SourceLine(); src != "" {
 		fmt.Fprintf(p.out, "\n[%s]\n", src)
 	}
+	if d.Note != nil {
+		p.note(d.Note)
+	}
+}
+
+// note prints a history note: heading, text, source and verdict.
+func (p *player) note(n *story.Note) {
+	fmt.Fprintf(p.out, "\n%s\n", strings.ToUpper(n.Heading))
+	p.wrapParagraphs(n.Paragraphs, "")
+	if n.Source != "" {
+		fmt.Fprintf(p.out, "[Source: %s]\n", n.Source)
+	}
+	if n.Verdict != nil {
+		fmt.Fprintf(p.out, "(%s)\n", n.Verdict.Aside)
+	}
 }
 
 // ask shows the replies and reads one. It returns nil to quit, and false when
@@ -311,15 +326,9 @@ func (p *player) afterChoice(a story.After) {
 			p.wrapParagraphs(pars, "")
 		}
 	}
-	if n := a.Note; n != nil {
-		fmt.Fprintf(p.out, "\n%s\n", strings.ToUpper(n.Heading))
-		p.wrapParagraphs(n.Paragraphs, "")
-		if n.Source != "" {
-			fmt.Fprintf(p.out, "[Source: %s]\n", n.Source)
-		}
-		if n.Verdict != nil {
-			fmt.Fprintf(p.out, "(%s)\n", n.Verdict.Aside)
-		}
+	if n := a.Note; n != nil && !a.NoteOnDesk {
+		// A note the desk showed under the document is not said again.
+		p.note(n)
 	}
 	for _, w := range a.Warnings {
 		fmt.Fprintf(p.out, "\n%s\n", strings.ToUpper(story.WarningHeading))

@@ -35,7 +35,23 @@ type After struct {
 	// button that moves on ("Continue", "See how it ended").
 	Over bool
 	Next string
+	// NoteOnDesk is true when the note was already shown under the
+	// document on the desk (a document without replies).
+	NoteOnDesk bool
 }
+
+// Empty reports whether the after screen would show nothing the desk has
+// not: a Continue with no reactions, no warning, no note beyond the one
+// the desk showed, and the story not over. Every front end then moves
+// straight on to the next document; the meters' moves show on its desk.
+func (a After) Empty() bool {
+	return a.Continued && len(a.Reactions) == 0 && len(a.Warnings) == 0 && !a.Over && (a.Note == nil || a.NoteOnDesk)
+}
+
+// noteOnDesk reports whether the event's history note is shown under the
+// document on the desk rather than after the reply: true for a document
+// without replies, where there is no choice for the note to give away.
+func noteOnDesk(e *scenario.Event) bool { return len(e.Choices) == 0 }
 
 // Reaction is what a character says after the reply.
 type Reaction struct {
@@ -134,6 +150,7 @@ func afterStep(r *rules.Run, st rules.Step) After {
 		if e.History != "" {
 			a.Note.Source = s.SourceText(s.HistorySourceIndex(st.Event))
 		}
+		a.NoteOnDesk = st.Choice < 0 && noteOnDesk(e) && e.History != ""
 	}
 	return a
 }

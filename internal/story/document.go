@@ -57,6 +57,10 @@ type Document struct {
 	// when the only way on is Continue.
 	Prompt  string
 	Replies []Reply
+	// Note is the history note of a document without replies (a news
+	// item): shown under the document, so that one Continue moves on;
+	// nil otherwise (the note then follows the reply).
+	Note *Note
 }
 
 // SpokenLine is one speaker's words in a meeting's record.
@@ -198,6 +202,12 @@ func DocumentOf(r *rules.Run) (doc Document, ok bool) {
 			rp.LockedLine = LockedPrefix + rp.Reason
 		}
 		d.Replies = append(d.Replies, rp)
+	}
+	if noteOnDesk(e) && e.History != "" {
+		d.Note = &Note{Heading: VoiceOf(s).History, Paragraphs: Paragraphs(expand(s, e.History, r.Meters(), r.Flags())), Source: s.SourceText(s.HistorySourceIndex(ev))}
+		if d.Note.Source == d.Source {
+			d.Note.Source = "" // the document's source line, just above, says it
+		}
 	}
 	d.Prompt = PromptReply
 	if len(d.Replies) == 1 && d.Replies[0].Continue() {

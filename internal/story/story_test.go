@@ -669,3 +669,48 @@ func TestOutgoingDocument(t *testing.T) {
 	}
 	t.Skip("the historical path does not pass the three-power proposal")
 }
+
+// A document without replies shows its history note on the desk, and the
+// after screen of its Continue is then empty: every front end moves on
+// with one Continue. A note that follows a reply, or a warning, keeps it.
+func TestContinueOnNewsIsOneStep(t *testing.T) {
+	s := load(t, "news.yaml", []byte(`format: 1
+title: News
+meters:
+  war: {label: War, start: 50}
+events:
+  - {id: plain, date: 1945-02-01, title: Plain, text: "Nothing after."}
+  - {id: noted, date: 1945-02-02, title: Noted, text: "A note.", history: "It happened.", effects: {war: 5}}
+  - {id: ask, date: 1945-02-03, title: Ask, text: "Choose.", history: "They chose.", choices: [Yes, No]}
+  - {id: last, date: 1945-02-04, title: Last, text: "The end."}
+endings:
+  - {id: done, title: Done, text: "Over."}
+`))
+	r := rules.New(s)
+	if d, _ := story.DocumentOf(r); d.Note != nil {
+		t.Errorf("a document without a note shows %+v", d.Note)
+	}
+	choose(t, r, rules.ContinueID)
+	if a := story.AfterLast(r); !a.Empty() {
+		t.Errorf("after a plain Continue: %+v, want empty", a)
+	}
+	d, _ := story.DocumentOf(r)
+	if d.Note == nil || d.Note.Heading != "In history" || len(d.Note.Paragraphs) != 1 || d.Note.Paragraphs[0] != "It happened." {
+		t.Fatalf("the news shows note %+v on the desk", d.Note)
+	}
+	choose(t, r, rules.ContinueID)
+	if a := story.AfterLast(r); !a.Empty() || !a.NoteOnDesk || a.Note == nil || a.Meters[0].Delta != 5 {
+		t.Errorf("after Continue on the noted news: %+v, want empty with the note on the desk and the meter moved", a)
+	}
+	if d, _ := story.DocumentOf(r); d.Note != nil {
+		t.Errorf("a document with replies shows its note on the desk: %+v", d.Note)
+	}
+	choose(t, r, "yes")
+	if a := story.AfterLast(r); a.Empty() || a.NoteOnDesk {
+		t.Errorf("after a reply: %+v, want the after screen", a)
+	}
+	choose(t, r, rules.ContinueID)
+	if a := story.AfterLast(r); !a.Over || a.Empty() {
+		t.Errorf("the Continue that ends the story: %+v, want the after screen", a)
+	}
+}
