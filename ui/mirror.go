@@ -263,6 +263,17 @@ func (e *errorsScene) screenText(a *App, s *contract.Screen) {
 	b.button("back", e.back.Label)
 }
 
+func (g *glossaryScene) screenText(a *App, s *contract.Screen) {
+	b := textBuilder{s}
+	s.Title = "Glossary"
+	b.block("p", glossaryIntro)
+	for _, t := range g.terms {
+		b.block("h2", t.Term)
+		b.paragraphs("p", t.Paragraphs)
+	}
+	b.button("back", g.back.Label)
+}
+
 func (st *settingsScene) screenText(a *App, s *contract.Screen) {
 	b := textBuilder{s}
 	s.Title = "Settings"

@@ -4,10 +4,11 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bigthree/internal/layout"
+	"bigthree/internal/story"
 )
 
 // menuScene is the small menu that Esc (or the Menu button) opens over the
-// desk: Resume, Settings, the title page and, on the desktop, Quit. The game
+// desk: Resume, Settings, the Glossary (when the scenario has one), the title page and, on the desktop, Quit. The game
 // is saved before the menu shows.
 type menuScene struct {
 	under   Scene
@@ -28,8 +29,13 @@ func newMenuScene(a *App, under Scene) *menuScene {
 	m.items = []menuItem{
 		{"resume", "Resume", func(a *App) { a.GoTo(m.under) }},
 		{"settings", "Settings", func(a *App) { a.GoTo(newSettingsScene(m)) }},
-		{"title", "Title page", func(a *App) { a.GoTo(newTitleScene(a)) }},
 	}
+	if a.Play != nil {
+		if terms := story.Glossary(a.Play.S); len(terms) > 0 {
+			m.items = append(m.items, menuItem{"glossary", "Glossary", func(a *App) { a.GoTo(newGlossaryScene(m, terms)) }})
+		}
+	}
+	m.items = append(m.items, menuItem{"title", "Title page", func(a *App) { a.GoTo(newTitleScene(a)) }})
 	if !a.Web() {
 		m.items = append(m.items, menuItem{"quit", "Save and quit", func(a *App) { a.Quit() }})
 	}
