@@ -345,7 +345,7 @@ func (l *loader) compile(c rawCond) *Cond {
 	return &Cond{Src: c.src, Pos: c.pos, root: root}
 }
 
-// percentInCond finds a number written with % in a condition (`stalin >=
+// percentInCond finds a number written with % in a condition (`hawks >=
 // 40%`), which the condition language reads as the start of a remainder and
 // reports as the condition stopping too early.
 func percentInCond(src string) *condError {

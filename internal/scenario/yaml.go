@@ -591,7 +591,7 @@ func valueStart(text string, i, prev, depth int) bool {
 }
 
 // quoteCause finds a quoted value that closes before the value does:
-// `text: "No," he says.` or `title: 'Stalin's reply'`.
+// `text: "No," he says.` or `title: 'Khrushchev's reply'`.
 func quoteCause(text string) (yamlCause, bool) {
 	depth, prev := 0, -1
 	for i := 0; i < len(text); i++ {
@@ -655,7 +655,7 @@ func quoteCauseAt(text string, open, end, rest, depth int) yamlCause {
 	}
 	c := yamlCause{col: colOf(text, rest), fixed: text[:end+1] + text[stop:]}
 	if text[open] == '\'' && rest == end+1 && isAlnum(text[rest]) {
-		// `'Stalin's reply'`: the apostrophe closed the quotes.
+		// `'Khrushchev's reply'`: the apostrophe closed the quotes.
 		inner := strings.TrimSuffix(value[1:], "'")
 		from := strings.LastIndexByte(text[:end], ' ') + 1
 		to := end + 1 + strings.IndexAny(text[end+1:]+" ", " ,}]")
@@ -763,7 +763,7 @@ func looksLikeKey(s string) bool {
 
 // flowCommentCause finds a `#` after a space inside `{ ... }` or `[ ... ]`,
 // which YAML reads as a comment that hides the closing brace:
-// `{label: Stalin's #1, start: 30}`.
+// `{label: Khrushchev's #1, start: 30}`.
 func flowCommentCause(text string) (yamlCause, bool) {
 	depth := 0
 	for i := 0; i < len(text); i++ {

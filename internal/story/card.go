@@ -24,7 +24,7 @@ type CardMeter struct {
 	Yours, History   int
 	HasHistory       bool
 	Min, Max         int
-	Words            string // "Stalin's trust: you 40, history 62"
+	Words            string // "Khrushchev's trust: you 40, history 62"
 	ChartLine, Meter int    // the chart line's and the scenario meter's index
 }
 
