@@ -73,7 +73,7 @@ type SpokenLine struct {
 	Paragraphs []string
 }
 
-// Words is the line as one text says it: "Stalin: Give us ...".
+// Words is the line as one text says it: "Khrushchev: We are ...".
 func (l SpokenLine) Words() string { return l.Name + ": " + strings.Join(l.Paragraphs, " ") }
 
 // Image is a picture shown with a document: Alt says what it shows, for

@@ -16,7 +16,7 @@ import (
 // The rules for quotes: a quote at the start, after white space or after
 // an opening bracket or a dash opens, unless white space or the end of the
 // text follows it; anywhere else it closes. A single
-// quote after a letter or a digit is an apostrophe (don't, Roosevelt's),
+// quote after a letter or a digit is an apostrophe (don't, Kennedy's),
 // and so is one before a digit that starts a word ('45).
 func Typeset(s string) string {
 	if !strings.ContainsAny(s, "'\"-.") {
