@@ -46,6 +46,12 @@ func TestDesktopWarningBeforeTrigger(t *testing.T) {
 			t.Fatal(err)
 		}
 		p.step++
+		if story.AfterLast(p.r).Empty() {
+			// A news item whose note was on the desk and no warning: one
+			// Continue goes straight on to the next document.
+			p.onDesk()
+			continue
+		}
 		st := p.wait("the after screen after "+from, func(s harness.State) bool { return s.Scene == "after" })
 		shown := false
 		for _, b := range st.Screen.Blocks {
